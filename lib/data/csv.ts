@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+
+/** A parsed CSV table: column names and rows of raw strings. */
+export interface CsvTable {
+  file: string;
+  columns: string[];
+  rows: string[][];
+}
+
+/**
+ * Reads a small comma-separated table with a header line (no quoting: the reference tables
+ * in `data/` are plain numbers and names). Lines starting with `#` are comments.
+ * Errors name the file and the line.
+ */
+export function readCsv(file: string): CsvTable {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new Error(`${file}: cannot read (${(e as Error).message})`);
+  }
+  const lines = text.split(/\r?\n/).map((l, i) => ({ l: l.trim(), n: i + 1 })).filter((x) => x.l !== "" && !x.l.startsWith("#"));
+  if (lines.length === 0) throw new Error(`${file}: empty file, expected a header line`);
+  const columns = lines[0].l.split(",").map((c) => c.trim());
+  const rows = lines.slice(1).map(({ l, n }) => {
+    const cells = l.split(",").map((c) => c.trim());
+    if (cells.length !== columns.length) {
+      throw new Error(`${file}:${n}: expected ${columns.length} fields (${columns.join(",")}), found ${cells.length}`);
+    }
+    return cells;
+  });
+  return { file, columns, rows };
+}
+
+/** The named column of a CSV table as numbers; errors name the file, column and row. */
+export function numericColumn(table: CsvTable, name: string): Float64Array {
+  const j = table.columns.indexOf(name);
+  if (j < 0) throw new Error(`${table.file}: missing column "${name}" (have ${table.columns.join(", ")})`);
+  const out = new Float64Array(table.rows.length);
+  table.rows.forEach((r, i) => {
+    const v = Number(r[j]);
+    if (r[j] === "" || !Number.isFinite(v)) throw new Error(`${table.file}: row ${i + 1}, column "${name}": not a number (${JSON.stringify(r[j])})`);
+    out[i] = v;
+  });
+  return out;
+}
+
+/** The named column of a CSV table as strings. */
+export function stringColumn(table: CsvTable, name: string): string[] {
+  const j = table.columns.indexOf(name);
+  if (j < 0) throw new Error(`${table.file}: missing column "${name}" (have ${table.columns.join(", ")})`);
+  return table.rows.map((r) => r[j]);
+}

@@ -1,0 +1,4 @@
+// nuem: the public API, re-exported by analysis stage.
+export * from "./constants.js";
+export * from "./data/csv.js";
+export * from "./data/paths.js";
