@@ -2,3 +2,5 @@
 export * from "./constants.js";
 export * from "./data/csv.js";
 export * from "./data/paths.js";
+export * from "./plots/index.js";
+export { version } from "./version.js";

@@ -1,0 +1,36 @@
+import type { Command } from "../command.js";
+import { jupyterAvailable, runNotebooks } from "../../notebooks/index.js";
+
+/** `nuem notebooks`: execute the notebooks headless, check or update their outputs. */
+export const notebooksCommand: Command = {
+  name: "notebooks",
+  summary: "execute the notebooks headless (tslab in-process, or a Jupyter kernel)",
+  usage: [
+    "examples:",
+    "  nuem notebooks                 execute all, fail on an error or an output that changed",
+    "  nuem notebooks --update        execute all and store the new outputs in the notebooks",
+    "  nuem notebooks --jupyter 00    execute notebooks/00-* through the Jupyter kernel",
+    "  nuem notebooks --out out       also write executed copies and figures under out/",
+  ].join("\n"),
+  options: {
+    update: { type: "boolean" },
+    jupyter: { type: "boolean" },
+    "no-check": { type: "boolean" },
+    out: { type: "string" },
+  },
+  positionals: true,
+  run(values, positionals) {
+    const engine = values.jupyter ? "jupyter" : "tslab";
+    if (engine === "jupyter" && !jupyterAvailable()) throw new Error("Jupyter path unavailable: install python3-nbclient jupyter-nbconvert python3-ipykernel (see environment.md)");
+    const reports = runNotebooks({
+      only: positionals,
+      engine,
+      update: Boolean(values.update),
+      check: !values.update && !values["no-check"],
+      outDir: typeof values.out === "string" ? values.out : undefined,
+    });
+    const failed = reports.filter((r) => !r.ok);
+    const text = failed.length === 0 ? `${reports.length} notebook(s) ok (${engine})` : `${failed.length} of ${reports.length} notebook(s) failed:\n${failed.map((r) => `  ${r.problem}`).join("\n")}`;
+    return { json: { engine, notebooks: reports }, text, exitCode: failed.length === 0 ? 0 : 1 };
+  },
+};

@@ -1,0 +1,33 @@
+import { writeFileSync, mkdirSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import type { Command } from "../command.js";
+import { runNotebooks } from "../../notebooks/index.js";
+
+/** `nuem reproduce`: the main job: execute the whole chain and collect its results in out/. */
+export const reproduceCommand: Command = {
+  name: "reproduce",
+  summary: "run the whole analysis chain; executed notebooks and figures go to out/",
+  usage: "example:\n  nuem reproduce --out out",
+  options: { out: { type: "string" } },
+  run(values) {
+    const outDir = resolve(typeof values.out === "string" ? values.out : "out");
+    const t0 = performance.now();
+    const reports = runNotebooks({ outDir, check: false });
+    const seconds = (performance.now() - t0) / 1000;
+    const failed = reports.filter((r) => !r.ok);
+    const summary = { out_dir: outDir, seconds, notebooks: reports };
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, "summary.json"), JSON.stringify(summary, null, 2) + "\n");
+    const rel = (p: string) => relative(process.cwd(), p) || ".";
+    const lines = [
+      `nuem reproduce: ${reports.length - failed.length}/${reports.length} notebooks executed in ${seconds.toFixed(1)} s`,
+      ...reports.map((r) => `  ${r.ok ? "ok    " : "FAILED"} ${r.file}  (${r.figures.length} figure(s))${r.problem ? `\n         ${r.problem}` : ""}`),
+      "",
+      "results:",
+      `  executed notebooks  ${rel(join(outDir, "notebooks"))}/`,
+      `  figures             ${rel(join(outDir, "figures"))}/<notebook>/`,
+      `  summary             ${rel(join(outDir, "summary.json"))}`,
+    ];
+    return { json: summary, text: lines.join("\n"), exitCode: failed.length === 0 ? 0 : 1 };
+  },
+};

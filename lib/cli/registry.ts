@@ -1,0 +1,9 @@
+import type { Command } from "./command.js";
+import { notebooksCommand } from "./commands/notebooks.js";
+import { reproduceCommand } from "./commands/reproduce.js";
+
+/**
+ * Every `nuem` subcommand, in the order `nuem --help` lists them. A new analysis step adds
+ * its command here and nowhere else.
+ */
+export const commands: Command[] = [notebooksCommand, reproduceCommand];

@@ -1,0 +1,4 @@
+export { Figure, plotFigure, showPlot, Plot } from "./figure.js";
+export { formatNumber, formatValue } from "./format.js";
+export { showTable, tableHtml, tableRows, tableText, type TableRows } from "./table.js";
+export { notebookDisplay } from "./display.js";

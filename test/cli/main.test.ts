@@ -1,0 +1,30 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { numberListOption, numberOption } from "../../lib/cli/command.js";
+
+const nuem = (...args: string[]) => spawnSync(process.execPath, ["bin/nuem.js", ...args], { encoding: "utf8" });
+
+describe("nuem CLI", () => {
+  it("--version prints the package version", () => {
+    const version = JSON.parse(readFileSync("package.json", "utf8")).version;
+    expect(nuem("--version").stdout.trim()).toBe(version);
+  });
+  it("--help lists the registered commands", () => {
+    const r = nuem("--help");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/notebooks\s+execute the notebooks/);
+    expect(r.stdout).toMatch(/reproduce\s+run the whole analysis chain/);
+  });
+  it("an unknown command or option is a clear error, with --json as {error}", () => {
+    expect(nuem("frobnicate").status).toBe(2);
+    const r = nuem("notebooks", "--bogus", "--json");
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).error).toMatch(/bogus/);
+  });
+  it("option readers reject what is not a number", () => {
+    expect(() => numberOption({ mu: "3e-11x" }, "mu")).toThrow('--mu: expected a number, got "3e-11x"');
+    expect(numberListOption({ "t-kev": "1,3,10" }, "t-kev")).toEqual([1, 3, 10]);
+    expect(() => numberListOption({ "t-kev": "1,,3" }, "t-kev")).toThrow("is not a number");
+  });
+});
