@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jupyterAvailable, listNotebooks, readNotebook, runNotebook, compareOutputs, describeFailure } from "../../lib/notebooks/index.js";
+import { jupyterAvailable, listNotebooks, readNotebook, runNotebook, compareOutputs, describeFailure, firstDifferentLine } from "../../lib/notebooks/index.js";
 import { basename } from "node:path";
 
 // Every committed notebook is executed top to bottom and its outputs compared with the
@@ -11,7 +11,8 @@ describe("notebooks (tslab executor)", () => {
       const { notebook, failure } = runNotebook(file, "tslab");
       if (failure) throw new Error(describeFailure(rel, failure));
       const diffs = compareOutputs(readNotebook(file), notebook);
-      expect(diffs.map((d) => `cell ${d.cellIndex + 1}`), `${rel}: outputs differ; run "npm run notebooks -- --update" if intended`).toEqual([]);
+      const where = diffs.map((d) => `cell ${d.cellIndex + 1}: ${firstDifferentLine(d.expected, d.actual)}`);
+      expect(where, `${rel}: outputs differ from the committed ones; run "npm run notebooks -- --update" if intended`).toEqual([]);
     });
   }
 });
