@@ -4,3 +4,4 @@ export * from "./data/csv.js";
 export * from "./data/paths.js";
 export * from "./plots/index.js";
 export { version } from "./version.js";
+export * from "./reactor/index.js";
