@@ -1,4 +1,5 @@
 import type { Command } from "./command.js";
+import { fluxCommand } from "./commands/flux.js";
 import { notebooksCommand } from "./commands/notebooks.js";
 import { reproduceCommand } from "./commands/reproduce.js";
 
@@ -6,4 +7,4 @@ import { reproduceCommand } from "./commands/reproduce.js";
  * Every `nuem` subcommand, in the order `nuem --help` lists them. A new analysis step adds
  * its command here and nowhere else.
  */
-export const commands: Command[] = [notebooksCommand, reproduceCommand];
+export const commands: Command[] = [fluxCommand, notebooksCommand, reproduceCommand];

@@ -11,3 +11,4 @@ export * from "./captureSpectrum.js";
 export * from "./fissionRate.js";
 export * from "./reactorSpectrum.js";
 export * from "./experiments.js";
+export * from "./experimentFlux.js";

@@ -28,3 +28,20 @@ describe("nuem CLI", () => {
     expect(() => numberListOption({ "t-kev": "1,,3" }, "t-kev")).toThrow("is not a number");
   });
 });
+
+describe("nuem flux", () => {
+  it("--json answers with the computed and published flux of GEMMA", () => {
+    const r = nuem("flux", "--experiment", "gemma", "--json");
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.published_flux_per_cm2_s).toBe(2.7e13);
+    expect(j.thermal_power_gw).toBe(3.0);
+    expect(j.distance_m).toBe(13.9);
+    expect(Math.abs(j.flux_per_cm2_s / 2.7e13 - 1)).toBeLessThan(0.05);
+  });
+  it("rejects an unknown experiment by listing the known ones", () => {
+    const r = nuem("flux", "--experiment", "kamland");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("expected one of gemma, gemma2, texono");
+  });
+});
