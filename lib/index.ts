@@ -5,3 +5,4 @@ export * from "./data/paths.js";
 export * from "./plots/index.js";
 export { version } from "./version.js";
 export * from "./reactor/index.js";
+export * from "./events/index.js";
