@@ -6,3 +6,5 @@ export * from "./plots/index.js";
 export { version } from "./version.js";
 export * from "./reactor/index.js";
 export * from "./events/index.js";
+export * from "./xsec/index.js";
+export * from "./detector/index.js";

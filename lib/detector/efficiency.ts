@@ -1,0 +1,15 @@
+import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+
+/**
+ * Trigger-threshold efficiency, GEMMA (4): eta(E) = integral_{-inf}^{E} N(x; E0, sigma) dx, the
+ * normal CDF with edge E0 (50 % point) and width sigma (GEMMA: the detector energy resolution).
+ * All energies in MeV.
+ */
+export function thresholdEfficiency(energyMeV: number, edgeMeV: number, sigmaMeV: number): number {
+  return normalCdf(energyMeV, edgeMeV, sigmaMeV);
+}
+
+/** GEMMA (4) as a function of E (MeV), for the folding routines. */
+export function thresholdEfficiencyFunction(edgeMeV: number, sigmaMeV: number): (energyMeV: number) => number {
+  return normalCdf.factory(edgeMeV, sigmaMeV);
+}
