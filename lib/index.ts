@@ -8,3 +8,4 @@ export * from "./reactor/index.js";
 export * from "./events/index.js";
 export * from "./xsec/index.js";
 export * from "./detector/index.js";
+export * from "./rates/index.js";

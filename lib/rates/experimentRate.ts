@@ -1,0 +1,45 @@
+import { experimentCore, loadExperiment, type ExperimentName } from "../reactor/experiments.js";
+import { reactorSpectrum, type ReactorCoreConfig, type ReactorSpectrum } from "../reactor/reactorSpectrum.js";
+import type { ProcessName, XsecParams } from "../xsec/registry.js";
+import { expectedRate } from "./expectedRate.js";
+import { logGrid } from "./grids.js";
+import { applyResponse, DEFAULT_RESPONSES, type ResponseSpec } from "./response.js";
+
+const sources = new Map<string, ReactorSpectrum>();
+
+/** The reactor spectrum at an experiment's detector (cached per experiment and overrides). */
+export function experimentSource(name: ExperimentName, overrides: Partial<ReactorCoreConfig> = {}): ReactorSpectrum {
+  const key = `${name}:${JSON.stringify(overrides)}`;
+  let s = sources.get(key);
+  if (!s) {
+    s = reactorSpectrum(experimentCore(loadExperiment(name), overrides));
+    sources.set(key, s);
+  }
+  return s;
+}
+
+export interface ExperimentRateOptions {
+  params?: XsecParams;
+  /** Fold with the detector response: true for the experiment's default, or a spec. */
+  response?: boolean | ResponseSpec;
+  /** Reactor-model overrides (spectrum model, capture, ...). */
+  reactor?: Partial<ReactorCoreConfig>;
+}
+
+/**
+ * Expected rate of a process at an experiment, counts/(keV kg day), at energies tKeV: true
+ * deposited energy, or measured energy when `response` is set (then the true spectrum is computed
+ * on a fine log grid reaching 8 sigma below and above and folded).
+ */
+export function experimentRate(name: ExperimentName, process: ProcessName, tKeV: ArrayLike<number>, opts: ExperimentRateOptions = {}): Float64Array {
+  const source = experimentSource(name, opts.reactor);
+  const out = Float64Array.from(tKeV);
+  if (!opts.response) return expectedRate(source, process, out, { params: opts.params });
+  const spec = opts.response === true ? DEFAULT_RESPONSES[name] : opts.response;
+  const lo = Math.min(...out);
+  const hi = Math.max(...out);
+  const sigmaHi = Math.sqrt(spec.sigma0KeV ** 2 + 0.1 * 2.96e-3 * hi);
+  const fine = logGrid(Math.max(0.01, lo - 8 * spec.sigma0KeV), hi + 8 * sigmaHi, 600);
+  const trueRate = expectedRate(source, process, fine, { params: opts.params });
+  return applyResponse(fine, trueRate, out, spec);
+}

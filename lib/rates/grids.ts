@@ -1,0 +1,17 @@
+/** n points from a to b (inclusive), evenly spaced in log(E). */
+export function logGrid(a: number, b: number, n: number): Float64Array {
+  if (!(a > 0 && b > a && n >= 2)) throw new Error(`logGrid: need 0 < a < b and n >= 2, got a=${a}, b=${b}, n=${n}`);
+  const out = new Float64Array(n);
+  const r = Math.log(b / a) / (n - 1);
+  for (let i = 0; i < n; i++) out[i] = a * Math.exp(r * i);
+  out[n - 1] = b;
+  return out;
+}
+
+/** n points from a to b (inclusive), evenly spaced. */
+export function linearGrid(a: number, b: number, n: number): Float64Array {
+  if (!(b > a && n >= 2)) throw new Error(`linearGrid: need a < b and n >= 2, got a=${a}, b=${b}, n=${n}`);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = a + ((b - a) * i) / (n - 1);
+  return out;
+}

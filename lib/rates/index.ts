@@ -1,0 +1,6 @@
+// Expected rates: reactor flux x cross sections x targets, with the detector response.
+export * from "./eNuMin.js";
+export * from "./expectedRate.js";
+export * from "./experimentRate.js";
+export * from "./grids.js";
+export * from "./response.js";
