@@ -1,0 +1,30 @@
+import type { XsecParams } from "../../xsec/registry.js";
+import { numberOption, type OptionValues } from "../command.js";
+
+/** The cross-section parameters shared by `nuem xsec` and `nuem rates`. */
+export const physicsOptions = {
+  mu: { type: "string" },
+  "delta-q": { type: "string" },
+  sin2w: { type: "string" },
+  r2: { type: "string" },
+  "nu-mass-ev": { type: "string" },
+} as const;
+
+export const physicsUsage = [
+  "  --mu M          neutrino magnetic moment, Bohr magnetons (e.g. 3.2e-11)",
+  "  --delta-q Q     neutrino charge, units of e",
+  "  --sin2w S       sin^2 theta_W (default 0.23121, MS-bar at M_Z)",
+  "  --r2 R          neutrino charge radius squared, cm^2",
+  "  --nu-mass-ev M  neutrino mass for millicharge-epa, eV",
+].join("\n");
+
+/** XsecParams from the shared options (unset options stay unset: the process defaults apply). */
+export function physicsParams(values: OptionValues): XsecParams {
+  const p: XsecParams = {};
+  if (values.mu !== undefined) p.muNu_muB = numberOption(values, "mu");
+  if (values["delta-q"] !== undefined) p.deltaQ_e = numberOption(values, "delta-q");
+  if (values.sin2w !== undefined) p.sin2ThetaW = numberOption(values, "sin2w");
+  if (values.r2 !== undefined) p.chargeRadius2_cm2 = numberOption(values, "r2");
+  if (values["nu-mass-ev"] !== undefined) p.neutrinoMassMeV = numberOption(values, "nu-mass-ev") * 1e-6;
+  return p;
+}

@@ -1,0 +1,37 @@
+import { MeV_PER_keV } from "../../constants.js";
+import { getProcess, processNames } from "../../xsec/registry.js";
+import { tableText } from "../../plots/table.js";
+import { choiceOption, numberOption, type Command } from "../command.js";
+import { physicsOptions, physicsParams, physicsUsage } from "./physicsOptions.js";
+
+/** `nuem xsec`: one differential cross section dsigma/dT. */
+export const xsecCommand: Command = {
+  name: "xsec",
+  summary: "differential cross section dsigma/dT of a process at (E_nu, T)",
+  usage: [
+    `processes: ${processNames().join(", ")}`,
+    physicsUsage,
+    "example:",
+    "  nuem xsec --process em-fe --enu-mev 1 --t-kev 10 --mu 1e-10 --json",
+  ].join("\n"),
+  options: { process: { type: "string" }, "enu-mev": { type: "string" }, "t-kev": { type: "string" }, ...physicsOptions },
+  run(values) {
+    const name = choiceOption(values, "process", processNames());
+    const info = getProcess(name);
+    const eNu = numberOption(values, "enu-mev");
+    const tKeV = numberOption(values, "t-kev");
+    const params = physicsParams(values);
+    const json = {
+      process: name,
+      enu_mev: eNu,
+      t_kev: tKeV,
+      dsigma_dt_cm2_per_mev: info.dSigmaDT(eNu, tKeV * MeV_PER_keV, params),
+      per: info.per,
+      energy: info.energy,
+      t_max_kev: info.tMaxMeV(eNu, params) / MeV_PER_keV,
+      source: info.source,
+      params,
+    };
+    return { json, text: tableText({ ...json, params: JSON.stringify(params) }) };
+  },
+};
