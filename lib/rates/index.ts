@@ -4,3 +4,5 @@ export * from "./expectedRate.js";
 export * from "./experimentRate.js";
 export * from "./grids.js";
 export * from "./response.js";
+export * from "./crossing.js";
+export * from "./thresholdScaling.js";

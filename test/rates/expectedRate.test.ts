@@ -72,3 +72,18 @@ describe("expected rates at GEMMA", () => {
     expect(g[1]).toBeCloseTo(10, 12);
   });
 });
+
+describe("crossingEnergy and thresholdSensitivity", () => {
+  it("finds where c/T meets a constant: T = c/k", async () => {
+    const { crossingEnergy } = await import("../../lib/rates/crossing.js");
+    expect(crossingEnergy((t) => 2 / t, () => 0.5, 0.1, 100)).toBeCloseTo(4, 5);
+    expect(() => crossingEnergy((t) => 2 / t, () => 0.5, 10, 100)).toThrow("do not cross");
+  });
+  it("for s = 1/T: S = ln(T_max/T_th) and info = 1/T_th - 1/T_max (closed forms)", async () => {
+    const { thresholdSensitivity } = await import("../../lib/rates/thresholdScaling.js");
+    const [a, b] = thresholdSensitivity((t) => t.map((x) => 1 / x), [1, 0.1], 100, 4000);
+    expect(a.integratedSignal).toBeCloseTo(Math.log(100), 4);
+    expect(b.integratedSignal - a.integratedSignal).toBeCloseTo(Math.LN10, 4);
+    expect(b.fisherInformation).toBeCloseTo(10 - 0.01, 2);
+  });
+});
