@@ -1,5 +1,6 @@
 // npm run bench: every benchmark of the project, by stage.
 import { runBenches } from "./harness.js";
 import { plotsBenches } from "./plots.bench.js";
+import { ratesBenches } from "./rates.bench.js";
 
-runBenches([...plotsBenches]);
+runBenches([...ratesBenches, ...plotsBenches]);
