@@ -9,3 +9,6 @@ export * from "./events/index.js";
 export * from "./xsec/index.js";
 export * from "./detector/index.js";
 export * from "./rates/index.js";
+export * from "./selection/index.js";
+export * from "./fit/index.js";
+export * from "./stats/index.js";

@@ -1,0 +1,39 @@
+/**
+ * Goodness-of-fit statistics of binned fits.
+ *
+ * - Gaussian chi-square: sum (n_i - mu_i)^2 / V_i with fixed variances V_i (Neyman's when V_i = n_i).
+ * - Poisson likelihood chi-square of S. Baker & R. D. Cousins, NIM 221 (1984) 437, Eq. (6):
+ *   chi2_lambda = 2 sum [mu_i - n_i + n_i ln(n_i / mu_i)], the -2 ln of the likelihood ratio to the
+ *   saturated model; asymptotically chi-square distributed, and unbiased for small counts. Being a
+ *   -2 ln L, its errordef is 1 like a chi-square's.
+ */
+
+/** Which statistic a binned fit minimises. */
+export type FitStatistic = "chi2" | "poisson";
+
+/** Gaussian chi-square over the bins. */
+export function gaussChi2(counts: ArrayLike<number>, expected: ArrayLike<number>, variance: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const r = counts[i] - expected[i];
+    s += (r * r) / variance[i];
+  }
+  return s;
+}
+
+/** Baker-Cousins Poisson likelihood chi-square; +Infinity if some expectation is <= 0 where counts > 0. */
+export function bakerCousinsChi2(counts: ArrayLike<number>, expected: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const mu = expected[i];
+    const n = counts[i];
+    if (n > 0) {
+      if (!(mu > 0)) return Infinity;
+      s += mu - n + n * Math.log(n / mu);
+    } else {
+      if (mu < 0) return Infinity;
+      s += mu;
+    }
+  }
+  return 2 * s;
+}
