@@ -1,0 +1,233 @@
+/*
+ * The cut-flow: counts of events and live time through the selection, per period and reactor state,
+ * with per-origin efficiencies when truth labels are at hand. Everything is counted, not subtracted:
+ * "kept" is the number of events still active at the end and the live time left in the ledger, so
+ * events_in = events_kept + sum(events_removed) is a real check (exact), and the live time balances
+ * to rounding.
+ */
+import { ORIGIN_NAMES, Origin, RUN_STATE_NAMES, type EventColumns, type RunTable } from "../events/index.js";
+import { eventRunRows, sumS, type CutResult, type SelectionState } from "./state.js";
+
+/** Number of origin slots counted (uint8 codes). */
+const N_ORIGIN = 256;
+
+/** One cut's line of a cut-flow. */
+export interface CutFlowStep {
+  readonly name: string;
+  readonly eventsIn: number;
+  readonly eventsRemoved: number;
+  readonly liveTimeInS: number;
+  readonly liveTimeRemovedS: number;
+  /** Events of each origin code entering the cut (truth only). */
+  readonly originIn?: Float64Array;
+  /** Events of each origin code removed by the cut (truth only). */
+  readonly originRemoved?: Float64Array;
+}
+
+/** The cut-flow of one group of runs (a reactor state, or all). */
+export interface CutFlowCounts {
+  readonly eventsIn: number;
+  readonly liveTimeInS: number;
+  readonly steps: readonly CutFlowStep[];
+  readonly eventsKept: number;
+  readonly liveTimeKeptS: number;
+  readonly originIn?: Float64Array;
+  readonly originKept?: Float64Array;
+}
+
+/** The cut-flow of one period: all runs, and by reactor state (ON, OFF, TRANSITION; states with no runs left out). */
+export interface PeriodCutFlow {
+  readonly period: string;
+  readonly all: CutFlowCounts;
+  readonly byState: Readonly<Record<string, CutFlowCounts>>;
+}
+
+/**
+ * Counts a cut sequence. `states[0]` is the state before the first cut and `states[j+1]` the state
+ * after `cuts[j]`; `origin` (optional) the truth code of each event.
+ */
+export function countCutFlow(
+  period: string,
+  events: EventColumns,
+  runs: RunTable,
+  states: readonly SelectionState[],
+  cuts: readonly CutResult[],
+  origin?: Uint8Array,
+): PeriodCutFlow {
+  if (states.length !== cuts.length + 1) throw new Error(`countCutFlow: ${states.length} states for ${cuts.length} cuts (need cuts + 1)`);
+  const rows = eventRunRows(events, runs);
+  const groups: { name: string; runSel: (r: number) => boolean }[] = [{ name: "ALL", runSel: () => true }];
+  for (let code = 0; code < RUN_STATE_NAMES.length; code++) {
+    let any = false;
+    for (let r = 0; r < runs.length && !any; r++) any = states[0].runActive[r] === 1 && runs.state[r] === code;
+    if (any) groups.push({ name: RUN_STATE_NAMES[code], runSel: (r) => runs.state[r] === code });
+  }
+  const out: Record<string, CutFlowCounts> = {};
+  for (const g of groups) {
+    const countEvents = (active: Uint8Array, perOrigin?: Float64Array): number => {
+      let n = 0;
+      for (let i = 0; i < events.length; i++) {
+        if (!active[i] || !g.runSel(rows[i])) continue;
+        n++;
+        if (perOrigin && origin) perOrigin[origin[i]]++;
+      }
+      return n;
+    };
+    const liveOf = (s: SelectionState): number => {
+      const v: number[] = [];
+      for (let r = 0; r < runs.length; r++) if (g.runSel(r)) v.push(s.liveTimeS[r]);
+      return sumS(v);
+    };
+    const steps: CutFlowStep[] = [];
+    for (let j = 0; j < cuts.length; j++) {
+      const before = states[j];
+      const cut = cuts[j];
+      let removed = 0;
+      const originIn = origin ? new Float64Array(N_ORIGIN) : undefined;
+      const originRemoved = origin ? new Float64Array(N_ORIGIN) : undefined;
+      const eventsIn = countEvents(before.active, originIn);
+      for (let i = 0; i < events.length; i++) {
+        if (!before.active[i] || cut.keep[i] || !g.runSel(rows[i])) continue;
+        removed++;
+        if (originRemoved && origin) originRemoved[origin[i]]++;
+      }
+      const lr: number[] = [];
+      for (let r = 0; r < runs.length; r++) if (g.runSel(r)) lr.push(cut.liveTimeRemovedByRunS[r]);
+      steps.push({ name: cut.name, eventsIn, eventsRemoved: removed, liveTimeInS: liveOf(before), liveTimeRemovedS: sumS(lr), originIn, originRemoved });
+    }
+    const originIn = origin ? new Float64Array(N_ORIGIN) : undefined;
+    const originKept = origin ? new Float64Array(N_ORIGIN) : undefined;
+    const last = states[states.length - 1];
+    out[g.name] = {
+      eventsIn: countEvents(states[0].active, originIn),
+      liveTimeInS: liveOf(states[0]),
+      steps,
+      eventsKept: countEvents(last.active, originKept),
+      liveTimeKeptS: liveOf(last),
+      originIn,
+      originKept,
+    };
+  }
+  const { ALL, ...byState } = out;
+  return { period, all: ALL, byState };
+}
+
+/** Adds cut-flow counts with the same cut sequence. */
+function addCounts(a: CutFlowCounts, b: CutFlowCounts): CutFlowCounts {
+  if (a.steps.length !== b.steps.length || a.steps.some((s, j) => s.name !== b.steps[j].name)) throw new Error("CutFlow: periods with different cut sequences cannot be combined");
+  const addO = (x?: Float64Array, y?: Float64Array): Float64Array | undefined => {
+    if (!x || !y) return undefined;
+    const o = new Float64Array(N_ORIGIN);
+    for (let i = 0; i < N_ORIGIN; i++) o[i] = x[i] + y[i];
+    return o;
+  };
+  return {
+    eventsIn: a.eventsIn + b.eventsIn,
+    liveTimeInS: a.liveTimeInS + b.liveTimeInS,
+    eventsKept: a.eventsKept + b.eventsKept,
+    liveTimeKeptS: a.liveTimeKeptS + b.liveTimeKeptS,
+    originIn: addO(a.originIn, b.originIn),
+    originKept: addO(a.originKept, b.originKept),
+    steps: a.steps.map((s, j) => {
+      const t = b.steps[j];
+      return {
+        name: s.name,
+        eventsIn: s.eventsIn + t.eventsIn,
+        eventsRemoved: s.eventsRemoved + t.eventsRemoved,
+        liveTimeInS: s.liveTimeInS + t.liveTimeInS,
+        liveTimeRemovedS: s.liveTimeRemovedS + t.liveTimeRemovedS,
+        originIn: addO(s.originIn, t.originIn),
+        originRemoved: addO(s.originRemoved, t.originRemoved),
+      };
+    }),
+  };
+}
+
+const SIGNAL = [Origin.SIGNAL_EM, Origin.SIGNAL_WEAK];
+
+/** JSON of one CutFlowCounts (snake_case, as in the public JSON). */
+function countsJson(c: CutFlowCounts): Record<string, unknown> {
+  return {
+    events_in: c.eventsIn,
+    events_kept: c.eventsKept,
+    live_time_in_s: c.liveTimeInS,
+    live_time_kept_s: c.liveTimeKeptS,
+    cuts: c.steps.map((s) => {
+      const j: Record<string, unknown> = { name: s.name, events_in: s.eventsIn, events_removed: s.eventsRemoved, live_time_in_s: s.liveTimeInS, live_time_removed_s: s.liveTimeRemovedS };
+      if (s.originIn && s.originRemoved) {
+        const sigIn = SIGNAL.reduce((t, o) => t + s.originIn![o], 0);
+        const sigOut = SIGNAL.reduce((t, o) => t + s.originRemoved![o], 0);
+        j.signal_efficiency = sigIn > 0 ? 1 - sigOut / sigIn : null;
+        const rej: Record<string, number> = {};
+        for (let o = 0; o < N_ORIGIN; o++) if (s.originIn[o] > 0 && !SIGNAL.includes(o as 1 | 2)) rej[ORIGIN_NAMES[o] ?? `code ${o}`] = s.originRemoved[o] / s.originIn[o];
+        j.rejection = rej;
+      }
+      return j;
+    }),
+  };
+}
+
+/**
+ * The result of a selection over one or more periods. `toJSON()` gives totals, per-cut totals and
+ * the per-period, per-state tables; `toString()` a text table.
+ */
+export class CutFlow {
+  readonly periods: readonly PeriodCutFlow[];
+  /** Totals over the periods. */
+  readonly total: CutFlowCounts;
+  /** Totals by reactor state over the periods. */
+  readonly totalByState: Readonly<Record<string, CutFlowCounts>>;
+
+  constructor(periods: readonly PeriodCutFlow[]) {
+    if (periods.length === 0) throw new Error("CutFlow: no periods");
+    this.periods = periods;
+    this.total = periods.map((p) => p.all).reduce(addCounts);
+    const by: Record<string, CutFlowCounts> = {};
+    for (const p of periods) for (const [k, v] of Object.entries(p.byState)) by[k] = by[k] ? addCounts(by[k], v) : v;
+    this.totalByState = by;
+  }
+
+  /** Combines the cut-flows of several periods (same cut sequence). */
+  static combine(flows: readonly CutFlow[]): CutFlow {
+    return new CutFlow(flows.flatMap((f) => f.periods));
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      ...countsJson(this.total),
+      states: Object.fromEntries(Object.entries(this.totalByState).map(([k, v]) => [k, countsJson(v)])),
+      periods: this.periods.map((p) => ({
+        period: p.period,
+        ...countsJson(p.all),
+        states: Object.fromEntries(Object.entries(p.byState).map(([k, v]) => [k, countsJson(v)])),
+      })),
+    };
+  }
+
+  /** A text table: for each period and state, events and live time (hours) in, removed per cut, kept. */
+  toString(): string {
+    const lines: string[] = [];
+    const block = (title: string, c: CutFlowCounts): void => {
+      lines.push(title);
+      lines.push(`  ${"step".padEnd(12)}${"events".padStart(12)}${"live [h]".padStart(14)}${"sig eff".padStart(10)}`);
+      const h = (s: number): string => (s / 3600).toFixed(3).padStart(14);
+      lines.push(`  ${"in".padEnd(12)}${String(c.eventsIn).padStart(12)}${h(c.liveTimeInS)}`);
+      for (const s of c.steps) {
+        let eff = "";
+        if (s.originIn && s.originRemoved) {
+          const si = SIGNAL.reduce((t, o) => t + s.originIn![o], 0);
+          const so = SIGNAL.reduce((t, o) => t + s.originRemoved![o], 0);
+          eff = si > 0 ? (1 - so / si).toFixed(4) : "-";
+        }
+        lines.push(`  ${("- " + s.name).padEnd(12)}${String(-s.eventsRemoved).padStart(12)}${h(-s.liveTimeRemovedS)}${eff.padStart(10)}`);
+      }
+      lines.push(`  ${"kept".padEnd(12)}${String(c.eventsKept).padStart(12)}${h(c.liveTimeKeptS)}`);
+    };
+    block("all periods", this.total);
+    for (const [k, v] of Object.entries(this.totalByState)) block(`all periods, ${k}`, v);
+    if (this.periods.length > 1 || Object.keys(this.periods[0].byState).length > 0) {
+      for (const p of this.periods) for (const [k, v] of Object.entries(p.byState)) block(`${p.period}, ${k}`, v);
+    }
+    return lines.join("\n");
+  }
+}

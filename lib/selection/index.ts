@@ -1,0 +1,13 @@
+// Run selection: the five GEMMA selection cuts (Beda et al., section 3) over columnar events, and the cut-flow.
+export * from "./state.js";
+export * from "./energy.js";
+export * from "./poisson.js";
+export * from "./badRuns.js";
+export * from "./nobleGas.js";
+export * from "./noiseSeconds.js";
+export * from "./audioFrequency.js";
+export * from "./symmetricEigen3.js";
+export * from "./fourier.js";
+export * from "./cutFlow.js";
+export * from "./select.js";
+export * from "./selectDataset.js";

@@ -1,0 +1,103 @@
+/*
+ * The selection over a dataset directory: each period is read whole (its runs then sit together,
+ * so time neighbours never cross a batch boundary, and the period-wide medians of the noble-gas and
+ * rate tests see every block), selected with `runSelection`, and its kept events written to a new
+ * dataset through `DatasetWriter`. Memory: one period's events at a time. The output run table is
+ * the input one, unchanged (recorded live times); the live time left by the selection is returned
+ * per run (`liveTimeS`) and in the cut-flow.
+ */
+import { DatasetWriter, openDataset, readPeriod, type EventColumns, type RunTable } from "../events/index.js";
+import { CutFlow } from "./cutFlow.js";
+import { runSelection, type SelectionOptions } from "./select.js";
+
+export interface SelectDatasetOptions extends Omit<SelectionOptions, "period" | "runMask" | "origin"> {
+  /** Write the kept events to a new dataset directory (none: only the cut-flow). */
+  outDir?: string;
+  /** Replace an existing output dataset. Default false. */
+  overwrite?: boolean;
+  /** Periods to select (default all, in manifest order). */
+  periods?: readonly string[];
+}
+
+export interface SelectDatasetResult {
+  readonly cutFlow: CutFlow;
+  /** Live time left after the selection, s, per run-table row. */
+  readonly liveTimeS: Float64Array;
+  /** Run ids removed by the noble-gas cut (the template sample), ascending. */
+  readonly nobleGasRuns: Int32Array;
+}
+
+/** Rows of `events` where mask is 1, as new columns (truth included when present). */
+export function filterEvents(events: EventColumns, mask: Uint8Array): EventColumns {
+  let n = 0;
+  for (let i = 0; i < events.length; i++) if (mask[i]) n++;
+  const idx = new Int32Array(n);
+  for (let i = 0, j = 0; i < events.length; i++) if (mask[i]) idx[j++] = i;
+  const pick = <T extends Float64Array | Float32Array | Int32Array | Uint8Array>(a: T): T => {
+    const out = new (a.constructor as new (n: number) => T)(n);
+    for (let j = 0; j < n; j++) out[j] = a[idx[j]];
+    return out;
+  };
+  const out: EventColumns = {
+    length: n,
+    time_s: pick(events.time_s),
+    run: pick(events.run),
+    e1_kev: pick(events.e1_kev),
+    e2_kev: pick(events.e2_kev),
+    e3_kev: pick(events.e3_kev),
+    nai_kev: pick(events.nai_kev),
+    veto: pick(events.veto),
+    pulser: pick(events.pulser),
+  };
+  if (events.truth) out.truth = { length: n, origin: pick(events.truth.origin), ...(events.truth.e_true_kev ? { e_true_kev: pick(events.truth.e_true_kev) } : {}) };
+  return out;
+}
+
+/** Run-table mask of the runs with ids in [firstRun, lastRun]. */
+export function runRangeMask(runs: RunTable, firstRun: number, lastRun: number): Uint8Array {
+  const m = new Uint8Array(runs.length);
+  for (let r = 0; r < runs.length; r++) m[r] = runs.run[r] >= firstRun && runs.run[r] <= lastRun ? 1 : 0;
+  return m;
+}
+
+/** Applies the GEMMA selection to every period of the dataset in `dir`. */
+export function selectDataset(dir: string, options: SelectDatasetOptions = {}): SelectDatasetResult {
+  const ds = openDataset(dir);
+  const entries = ds.manifest.periods.filter((p) => !options.periods || options.periods.includes(p.name));
+  const hasTruth = entries.length > 0 && entries.every((p) => p.truth !== null);
+  const writer = options.outDir
+    ? new DatasetWriter(
+        options.outDir,
+        {
+          experiment: ds.manifest.experiment,
+          detector_mass_kg: ds.manifest.detector_mass_kg,
+          ...(ds.manifest.detector === undefined ? {} : { detector: ds.manifest.detector }),
+          description: `GEMMA selection (nuem lib/selection) of ${ds.manifest.description ?? ds.manifest.experiment}`,
+          ...(ds.manifest.phases === undefined ? {} : { phases: ds.manifest.phases }),
+          simulation: ds.manifest.simulation,
+        },
+        { truth: hasTruth, overwrite: options.overwrite },
+      )
+    : null;
+  writer?.writeRuns(ds.runs);
+  const liveTimeS = new Float64Array(ds.runs.length);
+  const nobleGas: number[] = [];
+  const flows: CutFlow[] = [];
+  for (const p of entries) {
+    if (p.first_run === null || p.last_run === null) continue;
+    const events = readPeriod(ds, p.name, { truth: hasTruth });
+    const sel = runSelection(events, ds.runs, { ...options, period: p.name, runMask: runRangeMask(ds.runs, p.first_run, p.last_run) });
+    const last = sel.states[sel.states.length - 1];
+    for (let r = 0; r < ds.runs.length; r++) if (sel.states[0].runActive[r]) liveTimeS[r] = last.liveTimeS[r];
+    nobleGas.push(...sel.nobleGas.removedRuns);
+    flows.push(sel.cutFlow);
+    if (writer) {
+      const w = writer.openPeriod(p.name);
+      w.write(filterEvents(events, sel.keep));
+      w.close();
+    }
+  }
+  writer?.close();
+  if (flows.length === 0) throw new Error(`selectDataset: no period with events in ${dir}`);
+  return { cutFlow: CutFlow.combine(flows), liveTimeS, nobleGasRuns: Int32Array.from(nobleGas) };
+}
