@@ -12,3 +12,4 @@ export * from "./rates/index.js";
 export * from "./selection/index.js";
 export * from "./fit/index.js";
 export * from "./stats/index.js";
+export * from "./analysis/index.js";

@@ -68,3 +68,15 @@ describe("nuem xsec and nuem rates", () => {
     expect(r.stderr).toContain("energies must be positive");
   });
 });
+
+describe("nuem sensitivity", () => {
+  it("--json answers with the limit fields and the inputs used, beside the published GEMMA limit", () => {
+    const r = nuem("sensitivity", "--experiment", "gemma", "--json");
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    for (const k of ["x_hat", "x_err", "x_upper", "mu_upper_mub", "method", "model", "periods", "inputs"]) expect(j).toHaveProperty(k);
+    expect(j.published_mu_upper_mub).toBe(3.2e-11);
+    expect(j.inputs.mass_kg).toBe(1.5);
+    expect(j.mu_upper_mub).toBeCloseTo(1e-11 * Math.sqrt(j.x_upper), 20);
+  });
+});
