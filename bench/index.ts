@@ -2,5 +2,6 @@
 import { runBenches } from "./harness.js";
 import { plotsBenches } from "./plots.bench.js";
 import { ratesBenches } from "./rates.bench.js";
+import { simBenches } from "./sim.bench.js";
 
-runBenches([...ratesBenches, ...plotsBenches]);
+runBenches([...ratesBenches, ...simBenches, ...plotsBenches]);

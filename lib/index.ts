@@ -13,3 +13,4 @@ export * from "./selection/index.js";
 export * from "./fit/index.js";
 export * from "./stats/index.js";
 export * from "./analysis/index.js";
+export * from "./sim/index.js";

@@ -3,6 +3,7 @@ import { fluxCommand } from "./commands/flux.js";
 import { ratesCommand } from "./commands/rates.js";
 import { xsecCommand } from "./commands/xsec.js";
 import { sensitivityCommand } from "./commands/sensitivity.js";
+import { simulateCommand } from "./commands/simulate.js";
 import { notebooksCommand } from "./commands/notebooks.js";
 import { reproduceCommand } from "./commands/reproduce.js";
 
@@ -10,4 +11,4 @@ import { reproduceCommand } from "./commands/reproduce.js";
  * Every `nuem` subcommand, in the order `nuem --help` lists them. A new analysis step adds
  * its command here and nowhere else.
  */
-export const commands: Command[] = [fluxCommand, xsecCommand, ratesCommand, sensitivityCommand, notebooksCommand, reproduceCommand];
+export const commands: Command[] = [fluxCommand, xsecCommand, ratesCommand, simulateCommand, sensitivityCommand, notebooksCommand, reproduceCommand];
