@@ -13,3 +13,4 @@ export { RunGenerator, RunEvents, type RunResult } from "./runGenerator.js";
 export { ProgressBar, formatSeconds, type ProgressStream } from "./progress.js";
 export { lineTimePrecision, LIVE_TIME_LINES } from "./lineTime.js";
 export { simulate, SIMULATION_SUMMARY_FILE, type SimulateOptions, type SimulationSummary, type PhaseSummary, type SignalSummary } from "./simulate.js";
+export * from "./physicsSignal.js";

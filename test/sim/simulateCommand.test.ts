@@ -20,9 +20,8 @@ describe("nuem simulate (command object)", () => {
     expect(validateDataset(out).events).toBe(j.events);
     expect(r.text).toMatch(/GEMMA simulation, seed 4/);
   });
-  it("validates its options: --model epa is not available yet, --config and --seed are checked", async () => {
+  it("validates its options: --model, --config, --seed, --mu and the exposure are checked", async () => {
     const base = { config: "gemma", mu: "1e-11", seed: "1", out: join(tmp.dir, "x"), "hours-on": "1", "hours-off": "1" };
-    await expect(async () => simulateCommand.run({ ...base, model: "epa" }, [])).rejects.toThrow(/not available yet/);
     await expect(async () => simulateCommand.run({ ...base, model: "xx" }, [])).rejects.toThrow(/--model: expected one of fe, epa/);
     await expect(async () => simulateCommand.run({ ...base, config: "munu" }, [])).rejects.toThrow(/--config: expected one of gemma, texono/);
     await expect(async () => simulateCommand.run({ ...base, seed: "1.5" }, [])).rejects.toThrow(/--seed: expected an integer/);

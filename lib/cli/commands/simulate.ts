@@ -1,9 +1,8 @@
-import { loadExperiment } from "../../reactor/experiments.js";
-import { freeElectronClosedFormSignal, gemmaConfig, simulate, texonoConfig } from "../../sim/index.js";
+import { gemmaConfig, physicsSignal, simulate, texonoConfig, SIGNAL_MODELS } from "../../sim/index.js";
 import { choiceOption, numberOption, type Command } from "../command.js";
 
 const CONFIGS = ["gemma", "texono"] as const;
-const MODELS = ["fe", "epa"] as const;
+const MODELS = SIGNAL_MODELS;
 
 function integerOption(values: Record<string, unknown>, name: string): number | undefined {
   if (values[name] === undefined) return undefined;
@@ -18,9 +17,9 @@ export const simulateCommand: Command = {
   summary: "simulate a seeded GEMMA/TEXONO event dataset (runs, events, truth) with an injected magnetic-moment signal",
   usage: [
     "Writes DIR/dataset.json, runs.arrow, events-<month>.arrow, truth-<month>.arrow, simulation.json.",
-    "--mu is the neutrino magnetic moment in Bohr magnetons (0: weak term only). --model fe injects the",
-    "closed-form free-electron spectrum (T << E_nu) at the experiment's published flux; --model epa (atomic",
-    "ionization) is accepted but not available yet: it will come with the physics stage's folded spectra.",
+    "--mu is the neutrino magnetic moment in Bohr magnetons (0: weak term only). --model chooses its cross",
+    "section: fe (free electrons, GEMMA (2)), epa (atomic ionization, GEMMA (11)) or stepping; the weak term",
+    "is always added. Both are integrated over the experiment's computed reactor spectrum (nuem rates).",
     "Exposure: one month ON then one month OFF of good runs unless --hours-on/--hours-off, or --full for the",
     "published exposure (GEMMA Phases I+II: ~15 600 runs, ~14 M events, ~1 min, ~0.5 GB).",
     "A progress bar goes to stderr when it is a terminal (--progress forces it).",
@@ -50,14 +49,12 @@ export const simulateCommand: Command = {
     if (seed === undefined) throw new Error("--seed is required (an integer >= 0)");
     const out = values.out;
     if (typeof out !== "string" || out === "") throw new Error("--out is required (the dataset directory to write)");
-    if (model === "epa") throw new Error("--model epa (atomic ionization, equivalent-photon approximation) is not available yet: it needs the physics stage's folded spectra; use --model fe");
     const hoursOn = integerOption(values, "hours-on");
     const hoursOff = integerOption(values, "hours-off");
     const full = values.full === true;
     if (full && (hoursOn !== undefined || hoursOff !== undefined)) throw new Error("give either --full or --hours-on/--hours-off");
     const config = name === "gemma" ? gemmaConfig() : texonoConfig();
-    const flux = loadExperiment(name).reactor.publishedFlux.value;
-    const signal = freeElectronClosedFormSignal(mu, { fluxPerCm2s: flux });
+    const signal = physicsSignal(name, mu, model);
     const s = simulate(config, {
       seed,
       outDir: out,
