@@ -14,3 +14,4 @@ export * from "./fit/index.js";
 export * from "./stats/index.js";
 export * from "./analysis/index.js";
 export * from "./sim/index.js";
+export * from "./spectra/index.js";
