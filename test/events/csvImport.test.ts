@@ -1,16 +1,12 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EventWriter, Origin, RunState, importEventsCsv, importRunsCsv, readEvents, writeRuns, readRuns } from "../../lib/events/index.js";
-import { EVENT_NAMES, bytesOf, scratch } from "./helpers.js";
+import { EVENT_NAMES, bytesOf, scratchDirs } from "./helpers.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/events/${name}`, import.meta.url));
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
+const tmp = scratchDirs();
 
 describe("importRunsCsv", () => {
   it("reads ISO-8601 or POSIX start times, state names or codes, and 0/1/true/false flags", () => {
@@ -68,8 +64,7 @@ describe("importEventsCsv", () => {
   });
 
   it("CSV -> Arrow -> read gives the same columns bit for bit", () => {
-    const s = scratch();
-    cleanups.push(s.cleanup);
+    const s = { dir: tmp() };
     const ev = importEventsCsv(fixture("events-small.csv"), { truth: true });
     writeRuns(join(s.dir, "runs.arrow"), runs);
     const w = new EventWriter(join(s.dir, "events-small.arrow"), { truth: true, runs: readRuns(join(s.dir, "runs.arrow")) });

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   DatasetWriter,
   EventDataError,
@@ -11,18 +11,9 @@ import {
   validateDataset,
 } from "../../lib/events/index.js";
 import type { DatasetManifest, EventColumns, RunTable } from "../../lib/events/index.js";
-import { EVENT_NAMES, bytesOf, makeEvents, makeRuns, scratch, sliceEvents } from "./helpers.js";
+import { EVENT_NAMES, bytesOf, makeEvents, makeRuns, scratchDirs, sliceEvents } from "./helpers.js";
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-function tmp(): string {
-  const s = scratch();
-  cleanups.push(s.cleanup);
-  return s.dir;
-}
+const tmp = scratchDirs();
 
 const runs = makeRuns(20);
 const events = makeEvents(4000, runs, 5);

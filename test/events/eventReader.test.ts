@@ -1,23 +1,14 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Bool, Field, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Table, makeData, makeVector, tableFromArrays, tableToIPC } from "apache-arrow";
 import * as aq from "arquero";
 import { EventDataError, EventWriter, readEventBatches, readEvents, writeRuns } from "../../lib/events/index.js";
 import type { EventColumns } from "../../lib/events/index.js";
-import { EVENT_NAMES, bytesOf, foreignArrowFile, makeEvents, makeRuns, scratch, sliceEvents } from "./helpers.js";
+import { EVENT_NAMES, bytesOf, foreignArrowFile, makeEvents, makeRuns, scratchDirs, sliceEvents } from "./helpers.js";
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-function tmp(): string {
-  const s = scratch();
-  cleanups.push(s.cleanup);
-  return s.dir;
-}
+const tmp = scratchDirs();
 
 const runs = makeRuns(6);
 const events = makeEvents(3000, runs, 3);

@@ -1,20 +1,11 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as aq from "arquero";
 import { EventDataError, EventWriter, readEventBatches, readEvents } from "../../lib/events/index.js";
-import { EVENT_NAMES, bytesOf, makeEvents, makeRuns, scratch, sliceEvents } from "./helpers.js";
+import { EVENT_NAMES, bytesOf, makeEvents, makeRuns, scratchDirs, sliceEvents } from "./helpers.js";
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-function tmp(): string {
-  const s = scratch();
-  cleanups.push(s.cleanup);
-  return s.dir;
-}
+const tmp = scratchDirs();
 
 const runs = makeRuns(12);
 const events = makeEvents(5000, runs, 7);

@@ -3,7 +3,25 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tableFromArrays, tableToIPC } from "apache-arrow";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterEach } from "vitest";
 import type { EventColumns, RunTable } from "../../lib/events/index.js";
+
+/**
+ * A function giving a fresh scratch folder per call; every folder is removed after each test
+ * (registers a vitest afterEach hook, so call it once at the top of a test file).
+ */
+export function scratchDirs(): () => string {
+  let cleanups: (() => void)[] = [];
+  afterEach(() => {
+    cleanups.forEach((c) => c());
+    cleanups = [];
+  });
+  return () => {
+    const s = scratch();
+    cleanups.push(s.cleanup);
+    return s.dir;
+  };
+}
 
 /** A scratch folder, removed by the returned cleanup. */
 export function scratch(): { dir: string; cleanup: () => void } {

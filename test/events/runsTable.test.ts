@@ -1,21 +1,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as aq from "arquero";
 import { EventDataError, RUN_COLUMNS, readRuns, writeRuns } from "../../lib/events/index.js";
 import type { RunTable } from "../../lib/events/index.js";
-import { bytesOf, foreignArrowFile, makeRuns, scratch } from "./helpers.js";
+import { bytesOf, foreignArrowFile, makeRuns, scratchDirs } from "./helpers.js";
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-function tmp(): string {
-  const s = scratch();
-  cleanups.push(s.cleanup);
-  return s.dir;
-}
+const tmp = scratchDirs();
 
 function copyRuns(r: RunTable, change: (r: RunTable) => void): RunTable {
   const c = { ...r } as unknown as Record<string, unknown>;
