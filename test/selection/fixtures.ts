@@ -82,3 +82,14 @@ export function eventsFromColumns(time: Float64Array, run: Int32Array, energyKeV
     pulser: new Uint8Array(n),
   };
 }
+
+/** Direct sum of the Poisson probabilities, P(N >= n | mu) (independent of the incomplete gamma function). */
+export function directPoissonUpper(n: number, mu: number): number {
+  let p = Math.exp(-mu);
+  let cdf = 0;
+  for (let k = 0; k < n; k++) {
+    cdf += p;
+    p *= mu / (k + 1);
+  }
+  return 1 - cdf;
+}
