@@ -1,3 +1,5 @@
+import { MeV_PER_keV } from "../constants.js";
+import { germaniumResolution } from "../detector/resolution.js";
 import { experimentCore, loadExperiment, type ExperimentName } from "../reactor/experiments.js";
 import { reactorSpectrum, type ReactorCoreConfig, type ReactorSpectrum } from "../reactor/reactorSpectrum.js";
 import type { ProcessName, XsecParams } from "../xsec/registry.js";
@@ -38,7 +40,7 @@ export function experimentRate(name: ExperimentName, process: ProcessName, tKeV:
   const spec = opts.response === true ? DEFAULT_RESPONSES[name] : opts.response;
   const lo = Math.min(...out);
   const hi = Math.max(...out);
-  const sigmaHi = Math.sqrt(spec.sigma0KeV ** 2 + 0.1 * 2.96e-3 * hi);
+  const sigmaHi = germaniumResolution(spec.sigma0KeV * MeV_PER_keV)(hi * MeV_PER_keV) / MeV_PER_keV;
   const fine = logGrid(Math.max(0.01, lo - 8 * spec.sigma0KeV), hi + 8 * sigmaHi, 600);
   const trueRate = expectedRate(source, process, fine, { params: opts.params });
   return applyResponse(fine, trueRate, out, spec);

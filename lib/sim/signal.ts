@@ -1,4 +1,7 @@
-import { AVOGADRO_perMol, G_F_perMeV2, HBARC_MeVcm, M_ELECTRON_MeV, R0_ELECTRON_cm, SECONDS_PER_DAY, SIN2_THETA_W_MZ } from "../constants.js";
+import { SECONDS_PER_DAY, SIN2_THETA_W_MZ } from "../constants.js";
+import { GERMANIUM_TARGET } from "../detector/targets.js";
+import { PI_R0_SQUARED_cm2 } from "../xsec/magneticMoment.js";
+import { WEAK_NUE_PREFACTOR_cm2PerMeV } from "../xsec/weak.js";
 import { Origin } from "../events/origin.js";
 import { loadExperiment } from "../reactor/experiments.js";
 import { grid } from "./spectrum.js";
@@ -20,12 +23,8 @@ export interface SignalComponent {
 /** One spectrum or several (e.g. the magnetic and the weak term, labelled separately). */
 export type SignalInput = SignalComponent | readonly SignalComponent[];
 
-/** Germanium atomic number. */
-export const GE_Z = 32;
-/** Germanium standard atomic weight, g/mol (CIAAW 2013: 72.630). */
-export const GE_MOLAR_MASS_gPerMol = 72.63;
-/** Electrons per kg of natural germanium, 2.6533e26 (ANALYSIS.md section 1). */
-export const GE_ELECTRONS_PER_KG = (GE_Z * AVOGADRO_perMol * 1000) / GE_MOLAR_MASS_gPerMol;
+/** Electrons per kg of natural germanium, 2.6533e26 (the detector stage's target, ANALYSIS.md section 1). */
+export const GE_ELECTRONS_PER_KG = GERMANIUM_TARGET.electronsPerKg;
 
 /**
  * Free-electron magnetic-moment rate coefficient, counts/(keV kg day) x keV, for mu = 1 mu_B:
@@ -36,7 +35,7 @@ export const GE_ELECTRONS_PER_KG = (GE_Z * AVOGADRO_perMol * 1000) / GE_MOLAR_MA
 export function magneticRateCoefficient(fluxPerCm2s: number): number {
   // Phi [1/(cm^2 s)] * N_e [1/kg] * pi r0^2 [cm^2] / T[MeV] [1/MeV] * 1e-3 [MeV/keV] * 86400 [s/day]:
   // with T[MeV] = 1e-3 T[keV] the two factors 1e-3 cancel.
-  return fluxPerCm2s * GE_ELECTRONS_PER_KG * Math.PI * R0_ELECTRON_cm * R0_ELECTRON_cm * SECONDS_PER_DAY;
+  return fluxPerCm2s * GE_ELECTRONS_PER_KG * PI_R0_SQUARED_cm2 * SECONDS_PER_DAY;
 }
 
 /**
@@ -46,8 +45,7 @@ export function magneticRateCoefficient(fluxPerCm2s: number): number {
  */
 export function weakFlatRate(fluxPerCm2s: number, sin2ThetaW = SIN2_THETA_W_MZ): number {
   const s = sin2ThetaW;
-  const prefactor_cm2PerMeV = ((G_F_perMeV2 * G_F_perMeV2 * M_ELECTRON_MeV) / (2 * Math.PI)) * HBARC_MeVcm * HBARC_MeVcm;
-  const dsdt_cm2PerMeV = prefactor_cm2PerMeV * ((1 + 2 * s) ** 2 + 4 * s * s);
+  const dsdt_cm2PerMeV = WEAK_NUE_PREFACTOR_cm2PerMeV * ((1 + 2 * s) ** 2 + 4 * s * s);
   return fluxPerCm2s * GE_ELECTRONS_PER_KG * dsdt_cm2PerMeV * 1e-3 * SECONDS_PER_DAY;
 }
 
