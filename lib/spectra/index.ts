@@ -1,1 +1,2 @@
 export * from "./histogram.js";
+export * from "./spectraFile.js";
