@@ -11,3 +11,4 @@ export { readRuns, writeRuns, toRunTable } from "./runsTable.js";
 export * from "./manifest.js";
 export * from "./dataset.js";
 export { importEventsCsv, importRunsCsv, type ImportEventsCsvOptions } from "./csvImport.js";
+export * from "./diagnostics.js";

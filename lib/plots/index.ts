@@ -2,3 +2,4 @@ export { Figure, plotFigure, showPlot, Plot } from "./figure.js";
 export { formatNumber, formatValue } from "./format.js";
 export { showTable, tableHtml, tableRows, tableText, type TableRows } from "./table.js";
 export { notebookDisplay } from "./display.js";
+export { histogramMark, histogramRows, type HistogramRow } from "./histogramMark.js";
