@@ -15,3 +15,4 @@ export * from "./stats/index.js";
 export * from "./analysis/index.js";
 export * from "./sim/index.js";
 export * from "./spectra/index.js";
+export * from "./prospects/index.js";

@@ -1,0 +1,99 @@
+import { tableText } from "../../plots/table.js";
+import { experimentConditions, type AsimovConditions } from "../../prospects/asimovConditions.js";
+import { expectedCouplingLimit, processShape } from "../../prospects/couplingSensitivity.js";
+import { csiSummary } from "../../prospects/csiSummary.js";
+import { fitCsiResidual, simulateCsiOnOff } from "../../prospects/csiToy.js";
+import { gemma2Conditions } from "../../prospects/gemma2.js";
+import { MILLICHARGE_EPA_CUTOFFS_MeV, MILLICHARGE_MODELS, milliChargeShape, PUBLISHED_MILLICHARGE_BOUND, texonoHpgeConditions, texonoPcgeConditions } from "../../prospects/milliCharge.js";
+import { choiceOption, numberOption, type Command, type OptionValues } from "../command.js";
+
+const PARAMETERS = ["mu", "delta-q", "sin2w", "r2"] as const;
+const SETUPS = ["gemma", "texono", "texono-pcge", "gemma2"] as const;
+
+function conditions(values: OptionValues): AsimovConditions {
+  const setup = choiceOption(values, "experiment", SETUPS, "gemma");
+  const b = values.background === undefined ? undefined : numberOption(values, "background");
+  if (setup === "gemma2") return gemma2Conditions(b ?? 1);
+  const c = setup === "gemma" ? experimentConditions("gemma") : setup === "texono" ? texonoHpgeConditions() : texonoPcgeConditions();
+  return b === undefined ? c : { ...c, backgroundPerKeVKgDay: b };
+}
+
+/**
+ * `nuem bound`: the project's bound on one neutrino electromagnetic parameter.
+ * - mu, delta-q: the expected (Asimov, median) 90 % CL limit from an experiment's conditions, the
+ *   GEMMA analysis with the signal shape of the parameter (lib/prospects/couplingSensitivity.ts);
+ * - sin2w, r2: the TEXONO CsI(Tl) 3-8 MeV analysis (lib/prospects/csiSummary.ts), Asimov or, with
+ *   --seed, one seeded toy spectrum.
+ */
+export const boundCommand: Command = {
+  name: "bound",
+  summary: "bound on mu, delta_Q (expected, GEMMA-style) or sin^2 theta_W, <r^2> (TEXONO CsI(Tl))",
+  usage: [
+    "  --parameter mu|delta-q|sin2w|r2",
+    "  --experiment gemma|texono|texono-pcge|gemma2   conditions for mu and delta-q (default gemma;",
+    "                            texono-pcge and gemma2 use stated assumptions, see lib/prospects)",
+    "  --model fe|stepping|epa   cross section (epa: for delta-q the project's EPA-like estimate)",
+    "  --cutoff-ev C             low-Q^2 cut-off of the delta-q EPA-like estimate (default 16 eV)",
+    "  --background B            flat background, counts/(keV kg day) (gemma2 default 1)",
+    "  --seed N                  sin2w/r2: fit one seeded toy instead of the Asimov spectrum",
+    "examples:",
+    "  nuem bound --parameter delta-q --experiment gemma --model stepping --json",
+    "  nuem bound --parameter sin2w",
+  ].join("\n"),
+  options: { parameter: { type: "string" }, experiment: { type: "string" }, model: { type: "string" }, "cutoff-ev": { type: "string" }, background: { type: "string" }, seed: { type: "string" } },
+  run(values) {
+    const parameter = choiceOption(values, "parameter", PARAMETERS);
+    if (parameter === "sin2w" || parameter === "r2") {
+      const s = csiSummary();
+      let fit = parameter === "sin2w" ? s.asimov.sin2ThetaW : s.asimov.chargeRadius2_cm2;
+      let mode = "Asimov (median expected)";
+      if (values.seed !== undefined) {
+        const seed = numberOption(values, "seed");
+        if (!Number.isInteger(seed) || seed < 1) throw new Error(`--seed: expected an integer >= 1, got ${values.seed}`);
+        const sp = simulateCsiOnOff({ seed, backgroundPerKgDay: s.backgroundBinnedFit, onKgDays: s.published.exposureKgDays.on, offKgDays: s.published.exposureKgDays.off, sin2ThetaW: s.sin2Ref });
+        fit = fitCsiResidual(sp, parameter === "sin2w" ? "sin2ThetaW" : "chargeRadius2_cm2", s.sin2Ref);
+        mode = `toy spectrum, seed ${seed}`;
+      }
+      const p = s.published;
+      const json = {
+        parameter,
+        experiment: "TEXONO CsI(Tl)",
+        mode,
+        fit,
+        sm_rate_per_kg_day: s.smRatePerKgDay,
+        background_per_kg_day: s.backgroundBinnedFit,
+        sin2_from_published_xi: s.sin2FromPublishedXi,
+        r2_interval_from_published_sin2_cm2: s.chargeRadiusFromPublishedSin2,
+        published: parameter === "sin2w" ? p.sin2ThetaW : p.chargeRadius2_cm2,
+      };
+      const text =
+        parameter === "sin2w"
+          ? [
+              `TEXONO CsI(Tl), 3-8 MeV, ${mode}: sin^2 theta_W = ${fit.value.toFixed(4)} +${fit.errHigh.toFixed(4)} -${fit.errLow.toFixed(4)} (stat)`,
+              `from the published xi = ${p.xi.value}: sin^2 theta_W = ${s.sin2FromPublishedXi.toFixed(4)}`,
+              `published: ${p.sin2ThetaW.value} +- ${p.sin2ThetaW.stat} (stat) +- ${p.sin2ThetaW.sys} (sys)`,
+            ].join("\n")
+          : [
+              `TEXONO CsI(Tl), 3-8 MeV, ${mode}: <r^2> = ${fit.value.toExponential(2)} +${fit.errHigh.toExponential(2)} -${fit.errLow.toExponential(2)} cm^2 (stat)`,
+              `from the published sin^2 theta_W (stat+sys): ${s.chargeRadiusFromPublishedSin2.lower.toExponential(2)} < <r^2> < ${s.chargeRadiusFromPublishedSin2.upper.toExponential(2)} cm^2 (90 % CL)`,
+              `published: ${p.chargeRadius2_cm2.lower} < <r^2> < ${p.chargeRadius2_cm2.upper} cm^2 (90 % CL)`,
+            ].join("\n");
+      return { json, text };
+    }
+    const c = conditions(values);
+    let limit;
+    if (parameter === "delta-q") {
+      const model = choiceOption(values, "model", MILLICHARGE_MODELS, "fe");
+      const cutoff = values["cutoff-ev"] === undefined ? MILLICHARGE_EPA_CUTOFFS_MeV.plasmon : numberOption(values, "cutoff-ev") * 1e-6;
+      if (!(cutoff > 0)) throw new Error("--cutoff-ev must be positive");
+      limit = expectedCouplingLimit(c, milliChargeShape(model, cutoff));
+    } else {
+      const model = choiceOption(values, "model", ["fe", "stepping", "epa"] as const, "fe");
+      limit = expectedCouplingLimit(c, processShape(`magnetic moment (${model})`, model === "fe" ? "em-fe" : model === "epa" ? "em-epa" : "em-stepping", "muNu_muB", 1e-11));
+    }
+    const published = parameter === "delta-q" ? { value: PUBLISHED_MILLICHARGE_BOUND.deltaQ_e, source: PUBLISHED_MILLICHARGE_BOUND.source } : null;
+    const json = { parameter, ...limit.toJSON(), notes: c.notes, published };
+    const text = [String(limit), published ? `published (TEXONO + GEMMA, MCRRPA): delta_Q < ${published.value.toExponential(1)} e` : "", tableText(limit.periods), ...c.notes].filter(Boolean).join("\n");
+    return { json, text };
+  },
+};

@@ -1,0 +1,94 @@
+import { readCsv, stringColumn } from "../data/csv.js";
+import { dataPath } from "../data/paths.js";
+
+/** How a landscape number was checked (data/landscape/README.md). */
+export type Verification = "seed" | "abstract" | "secondary" | "analysis-md";
+
+/** One published limit of the landscape tables. */
+export interface PublishedLimit {
+  year: number;
+  experiment: string;
+  neutrinoSource: string;
+  detector: string;
+  /** Upper limit (or upper end of a quoted range). */
+  value: number;
+  /** Lower end of a quoted range (Savannah River reanalysis), else null. */
+  valueLow: number | null;
+  /** Confidence level, null where none was quoted. */
+  cl: number | null;
+  reference: string;
+  verified: Verification;
+  note: string;
+}
+
+const VERIFICATIONS: readonly Verification[] = ["seed", "abstract", "secondary", "analysis-md"];
+
+function load(file: string, valueColumn: string, lowColumn: string | null): PublishedLimit[] {
+  const t = readCsv(dataPath(file));
+  const col = (name: string) => stringColumn(t, name);
+  const num = (s: string, what: string, i: number, optional: boolean): number | null => {
+    if (s === "" && optional) return null;
+    const v = Number(s);
+    if (s === "" || !Number.isFinite(v)) throw new Error(`${t.file}: row ${i + 1}, ${what}: not a number (${JSON.stringify(s)})`);
+    return v;
+  };
+  const years = col("year");
+  const values = col(valueColumn);
+  const lows = lowColumn ? col(lowColumn) : null;
+  const cls = col("cl");
+  const ver = col("verified");
+  const exp = col("experiment");
+  const src = col("neutrino_source");
+  const det = col("detector");
+  const ref = col("reference");
+  const note = col("note");
+  return years.map((y, i) => {
+    if (!(VERIFICATIONS as readonly string[]).includes(ver[i])) throw new Error(`${t.file}: row ${i + 1}: verified must be one of ${VERIFICATIONS.join(", ")}`);
+    return {
+      year: num(y, "year", i, false)!,
+      experiment: exp[i],
+      neutrinoSource: src[i],
+      detector: det[i],
+      value: num(values[i], valueColumn, i, false)!,
+      valueLow: lows ? num(lows[i], lowColumn!, i, true) : null,
+      cl: num(cls[i], "cl", i, true),
+      reference: ref[i],
+      verified: ver[i] as Verification,
+      note: note[i],
+    };
+  });
+}
+
+let mu: PublishedLimit[] | null = null;
+let mq: PublishedLimit[] | null = null;
+
+/** Published magnetic-moment limits, mu_B (data/landscape/reactor_mu_limits.csv; cached). */
+export function loadMagneticMomentLimits(): PublishedLimit[] {
+  mu ??= load("landscape/reactor_mu_limits.csv", "value_mu_B", "value_low_mu_B");
+  return mu;
+}
+
+/** Published milli-charge limits, units of e (data/landscape/millicharge_limits.csv; cached). */
+export function loadMilliChargeLimits(): PublishedLimit[] {
+  mq ??= load("landscape/millicharge_limits.csv", "value_e", null);
+  return mq;
+}
+
+/**
+ * The best (lowest) limit up to each year among the rows that pass `filter`: the envelope drawn
+ * in a "limits over time" figure.
+ */
+export function bestLimitByYear(limits: readonly PublishedLimit[], filter: (l: PublishedLimit) => boolean = () => true): { year: number; value: number; experiment: string }[] {
+  const rows = limits.filter(filter).slice().sort((a, b) => a.year - b.year || a.value - b.value);
+  const out: { year: number; value: number; experiment: string }[] = [];
+  let best = Infinity;
+  let who = "";
+  for (const r of rows) {
+    if (r.value < best) {
+      best = r.value;
+      who = r.experiment;
+      out.push({ year: r.year, value: best, experiment: who });
+    }
+  }
+  return out;
+}
