@@ -3,5 +3,6 @@ import { runBenches } from "./harness.js";
 import { plotsBenches } from "./plots.bench.js";
 import { ratesBenches } from "./rates.bench.js";
 import { simBenches } from "./sim.bench.js";
+import { selectionBenches } from "./selection.bench.js";
 
-runBenches([...ratesBenches, ...simBenches, ...plotsBenches]);
+runBenches([...ratesBenches, ...simBenches, ...selectionBenches, ...plotsBenches]);

@@ -55,57 +55,90 @@ export function countCutFlow(
   origin?: Uint8Array,
 ): PeriodCutFlow {
   if (states.length !== cuts.length + 1) throw new Error(`countCutFlow: ${states.length} states for ${cuts.length} cuts (need cuts + 1)`);
+  const nCuts = cuts.length;
+  if (nCuts > 250) throw new Error("countCutFlow: at most 250 cuts");
   const rows = eventRunRows(events, runs);
-  const groups: { name: string; runSel: (r: number) => boolean }[] = [{ name: "ALL", runSel: () => true }];
+  const n = events.length;
+  // One pass per cut for the step at which each event went (nCuts: kept to the end; 255: never in play),
+  // then one pass over the events for every group at once.
+  const OUT = 255;
+  const at = new Uint8Array(n);
+  const a0 = states[0].active;
+  for (let i = 0; i < n; i++) at[i] = a0[i] ? nCuts : OUT;
+  for (let j = 0; j < nCuts; j++) {
+    const act = states[j].active;
+    const keep = cuts[j].keep;
+    for (let i = 0; i < n; i++) if (at[i] === nCuts && act[i] && !keep[i]) at[i] = j;
+  }
+  const groupNames = ["ALL"];
+  const groupOfState = new Int32Array(256).fill(-1);
   for (let code = 0; code < RUN_STATE_NAMES.length; code++) {
     let any = false;
     for (let r = 0; r < runs.length && !any; r++) any = states[0].runActive[r] === 1 && runs.state[r] === code;
-    if (any) groups.push({ name: RUN_STATE_NAMES[code], runSel: (r) => runs.state[r] === code });
+    if (any) {
+      groupOfState[code] = groupNames.length;
+      groupNames.push(RUN_STATE_NAMES[code]);
+    }
+  }
+  const G = groupNames.length;
+  const S = nCuts + 1;
+  const hist = new Float64Array(G * S);
+  const ohist = origin ? new Float64Array(G * S * N_ORIGIN) : null;
+  for (let i = 0; i < n; i++) {
+    const k = at[i];
+    if (k === OUT) continue;
+    const g = groupOfState[runs.state[rows[i]]];
+    hist[k]++;
+    if (g > 0) hist[g * S + k]++;
+    if (ohist && origin) {
+      const o = origin[i];
+      ohist[k * N_ORIGIN + o]++;
+      if (g > 0) ohist[(g * S + k) * N_ORIGIN + o]++;
+    }
   }
   const out: Record<string, CutFlowCounts> = {};
-  for (const g of groups) {
-    const countEvents = (active: Uint8Array, perOrigin?: Float64Array): number => {
-      let n = 0;
-      for (let i = 0; i < events.length; i++) {
-        if (!active[i] || !g.runSel(rows[i])) continue;
-        n++;
-        if (perOrigin && origin) perOrigin[origin[i]]++;
-      }
-      return n;
+  for (let g = 0; g < G; g++) {
+    const code = g === 0 ? -1 : RUN_STATE_NAMES.indexOf(groupNames[g] as (typeof RUN_STATE_NAMES)[number]);
+    const inGroup = (r: number): boolean => g === 0 || runs.state[r] === code;
+    const liveOf = (v: Float64Array): number => {
+      const xs: number[] = [];
+      for (let r = 0; r < runs.length; r++) if (inGroup(r)) xs.push(v[r]);
+      return sumS(xs);
     };
-    const liveOf = (s: SelectionState): number => {
-      const v: number[] = [];
-      for (let r = 0; r < runs.length; r++) if (g.runSel(r)) v.push(s.liveTimeS[r]);
-      return sumS(v);
+    /** Events (and per origin) that reached step j, i.e. removed at j or later, or kept. */
+    const reached = (j: number): { n: number; o?: Float64Array } => {
+      let m = 0;
+      const o = ohist ? new Float64Array(N_ORIGIN) : undefined;
+      for (let k = j; k < S; k++) {
+        m += hist[g * S + k];
+        if (o && ohist) for (let q = 0; q < N_ORIGIN; q++) o[q] += ohist[(g * S + k) * N_ORIGIN + q];
+      }
+      return { n: m, o };
     };
     const steps: CutFlowStep[] = [];
-    for (let j = 0; j < cuts.length; j++) {
-      const before = states[j];
-      const cut = cuts[j];
-      let removed = 0;
-      const originIn = origin ? new Float64Array(N_ORIGIN) : undefined;
-      const originRemoved = origin ? new Float64Array(N_ORIGIN) : undefined;
-      const eventsIn = countEvents(before.active, originIn);
-      for (let i = 0; i < events.length; i++) {
-        if (!before.active[i] || cut.keep[i] || !g.runSel(rows[i])) continue;
-        removed++;
-        if (originRemoved && origin) originRemoved[origin[i]]++;
-      }
-      const lr: number[] = [];
-      for (let r = 0; r < runs.length; r++) if (g.runSel(r)) lr.push(cut.liveTimeRemovedByRunS[r]);
-      steps.push({ name: cut.name, eventsIn, eventsRemoved: removed, liveTimeInS: liveOf(before), liveTimeRemovedS: sumS(lr), originIn, originRemoved });
+    for (let j = 0; j < nCuts; j++) {
+      const r = reached(j);
+      const originRemoved = ohist ? ohist.slice((g * S + j) * N_ORIGIN, (g * S + j + 1) * N_ORIGIN) : undefined;
+      steps.push({
+        name: cuts[j].name,
+        eventsIn: r.n,
+        eventsRemoved: hist[g * S + j],
+        liveTimeInS: liveOf(states[j].liveTimeS),
+        liveTimeRemovedS: liveOf(cuts[j].liveTimeRemovedByRunS),
+        originIn: r.o,
+        originRemoved,
+      });
     }
-    const originIn = origin ? new Float64Array(N_ORIGIN) : undefined;
-    const originKept = origin ? new Float64Array(N_ORIGIN) : undefined;
-    const last = states[states.length - 1];
-    out[g.name] = {
-      eventsIn: countEvents(states[0].active, originIn),
-      liveTimeInS: liveOf(states[0]),
+    const first = reached(0);
+    const last = reached(nCuts);
+    out[groupNames[g]] = {
+      eventsIn: first.n,
+      liveTimeInS: liveOf(states[0].liveTimeS),
       steps,
-      eventsKept: countEvents(last.active, originKept),
-      liveTimeKeptS: liveOf(last),
-      originIn,
-      originKept,
+      eventsKept: last.n,
+      liveTimeKeptS: liveOf(states[nCuts].liveTimeS),
+      originIn: first.o,
+      originKept: last.o,
     };
   }
   const { ALL, ...byState } = out;

@@ -20,6 +20,7 @@
  * A noise direction lying in the plane perpendicular to the diagonal gives (1/3, 1/3, 1/3) back.
  */
 import type { EventColumns, RunTable } from "../events/index.js";
+import { diagonalChi2, type ChannelCalibration } from "./channelCalibration.js";
 import { countRemoved, initialState, type CutResult, type SelectionState } from "./state.js";
 import { symmetricEigen3 } from "./symmetricEigen3.js";
 
@@ -40,13 +41,20 @@ export interface FourierOptions {
   sigmaKeV?: (energyKeV: number) => number;
   /** (a, b, c) of GEMMA (3); normalised to a + b + c = 1 on use. Default equal weights. */
   weights?: readonly [number, number, number];
+  /**
+   * Calibrated channels (`channelCalibration.ts`): when given, the cut is chi^2 <= k^2 with each
+   * channel's gain and noise (`sigmaKeV` is then not used) and E~ combines the gain-corrected channels.
+   */
+  calibration?: ChannelCalibration;
 }
 
 export interface FourierResult extends CutResult {
   /** E~ = a E1 + b E2 + c E3 per event, keV. */
   readonly combinedKeV: Float64Array;
-  /** Distance from the diagonal per event, keV. */
+  /** Distance from the diagonal per event, keV (uncalibrated channels). */
   readonly distanceKeV: Float64Array;
+  /** The cut's statistic per event: chi^2 with calibrated channels, else (d / sigma(E~))^2; kept when <= k^2. */
+  readonly chi2: Float64Array;
   /** The weights used (normalised). */
   readonly weights: readonly [number, number, number];
 }
@@ -88,6 +96,8 @@ export interface NoiseDirectionOptions {
   sigmaKeV?: (energyKeV: number) => number;
   /** Only events with mask 1 (e.g. those kept by the earlier cuts). */
   mask?: Uint8Array;
+  /** Calibrated channels: off-diagonal then means chi^2 > k^2 and the moments use gain-corrected energies. */
+  calibration?: ChannelCalibration;
 }
 
 export interface NoiseDirection {
@@ -114,18 +124,24 @@ export function weightsOrthogonalTo(n: readonly [number, number, number]): [numb
 
 /** The noise gradient from off-diagonal low-energy events and the weights against it (see the file header). */
 export function fourierWeightsFromNoise(events: EventColumns, options: NoiseDirectionOptions = {}): NoiseDirection {
-  const { lowKeV = -Infinity, highKeV = 5, k = 3, sigmaKeV = () => DEFAULT_CHANNEL_NOISE_SIGMA_KeV, mask } = options;
+  const { lowKeV = -Infinity, highKeV = 5, k = 3, sigmaKeV = () => DEFAULT_CHANNEL_NOISE_SIGMA_KeV, mask, calibration } = options;
   const m = new Float64Array(9);
   let n = 0;
+  const chi2 = calibration ? diagonalChi2(events, calibration, EQUAL_WEIGHTS).chi2 : null;
+  const [g1, g2, g3] = calibration ? calibration.gains : [1, 1, 1];
   for (let i = 0; i < events.length; i++) {
     if (mask && !mask[i]) continue;
-    const e1 = events.e1_kev[i];
-    const e2 = events.e2_kev[i];
-    const e3 = events.e3_kev[i];
+    const e1 = events.e1_kev[i] / g1;
+    const e2 = events.e2_kev[i] / g2;
+    const e3 = events.e3_kev[i] / g3;
     const mean = (e1 + e2 + e3) / 3;
     if (!(mean >= lowKeV && mean < highKeV)) continue;
-    const d = Math.sqrt((e1 - mean) ** 2 + (e2 - mean) ** 2 + (e3 - mean) ** 2);
-    if (!(d > k * sigmaKeV(Math.max(mean, 0)))) continue;
+    if (chi2) {
+      if (!(chi2[i] > k * k)) continue;
+    } else {
+      const d = Math.sqrt((e1 - mean) ** 2 + (e2 - mean) ** 2 + (e3 - mean) ** 2);
+      if (!(d > k * sigmaKeV(Math.max(mean, 0)))) continue;
+    }
     const x = [e1, e2, e3];
     for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) m[3 * r + c] += x[r] * x[c];
     n++;
@@ -141,12 +157,21 @@ export function fourierWeightsFromNoise(events: EventColumns, options: NoiseDire
 
 /** Cut 5: keeps events within k sigma of the diagonal; gives E~ of GEMMA (3). */
 export function rejectFourier(events: EventColumns, runs: RunTable, options: FourierOptions = {}, state: SelectionState = initialState(events, runs)): FourierResult {
-  const { k = 3, sigmaKeV = () => DEFAULT_CHANNEL_NOISE_SIGMA_KeV } = options;
+  const { k = 3, sigmaKeV = () => DEFAULT_CHANNEL_NOISE_SIGMA_KeV, calibration } = options;
   const weights = normaliseWeights(options.weights ?? EQUAL_WEIGHTS);
-  const combinedKeV = combinedEnergyKeV(events, weights);
   const distanceKeV = diagonalDistanceKeV(events);
+  let combinedKeV: Float64Array;
+  let chi2: Float64Array;
+  if (calibration) {
+    ({ chi2, combinedKeV } = diagonalChi2(events, calibration, weights));
+  } else {
+    combinedKeV = combinedEnergyKeV(events, weights);
+    chi2 = new Float64Array(events.length);
+    for (let i = 0; i < events.length; i++) chi2[i] = (distanceKeV[i] / sigmaKeV(Math.max(combinedKeV[i], 0))) ** 2;
+  }
+  const k2 = k * k;
   const keep = new Uint8Array(events.length);
-  for (let i = 0; i < events.length; i++) keep[i] = !state.active[i] || distanceKeV[i] <= k * sigmaKeV(Math.max(combinedKeV[i], 0)) ? 1 : 0;
+  for (let i = 0; i < events.length; i++) keep[i] = !state.active[i] || chi2[i] <= k2 ? 1 : 0;
   return {
     name: "fourier",
     keep,
@@ -156,6 +181,7 @@ export function rejectFourier(events: EventColumns, runs: RunTable, options: Fou
     liveTimeRemovedByRunS: new Float64Array(runs.length),
     combinedKeV,
     distanceKeV,
+    chi2,
     weights,
   };
 }

@@ -11,3 +11,7 @@ export * from "./fourier.js";
 export * from "./cutFlow.js";
 export * from "./select.js";
 export * from "./selectDataset.js";
+export * from "./pulser.js";
+export * from "./anticoincidence.js";
+export * from "./channelCalibration.js";
+export * from "./truthTally.js";

@@ -13,6 +13,15 @@
  * statistic "z" when z = (n_b - mu_b)/sqrt(mu_b + (h/w)^2 s_b) exceeds zThreshold (default 3.09).
  * The Poisson p ignores the side-band uncertainty (side bands as wide as the peak window each halve
  * its weight); the z form includes it. An empty continuum (mu_b = 0) makes any count significant.
+ *
+ * Reference "period" (an option; "check the stability of the gamma-background"): the expected count
+ * of a block is its live time times the period's mean rate in the peak window (continuum plus the
+ * usual line level), mu_b = L_b R, R = sum n / sum L over the other blocks not flagged (leave one
+ * out, so that an excess does not raise its own expectation), iterated until the flagged set no
+ * longer changes. Against a few counts per block this is steadier than the
+ * block's own side bands, whose Poisson fluctuations (a side band with no count makes mu_b tiny)
+ * give false excesses. `mask` limits the counted events (e.g. to the anticoincidence spectrum, where
+ * the continuum under the lines is four times lower) and `energyKeV`/`channel` can be a calibrated energy.
  */
 import type { EventColumns, RunTable } from "../events/index.js";
 import { median, removeRuns } from "./badRuns.js";
@@ -54,6 +63,10 @@ export interface NobleGasOptions {
   pThreshold?: number;
   /** z threshold for statistic "z". Default 3.09 (one-sided p = 1e-3). */
   zThreshold?: number;
+  /** Expected count from the block's side bands (default) or from the period's mean window rate. */
+  reference?: "sidebands" | "period";
+  /** Only events with mask 1 are counted (1 per event row). */
+  mask?: Uint8Array;
 }
 
 /** Per-line test results, one entry per block. */
@@ -87,7 +100,7 @@ export interface NobleGasResult extends CutResult {
 
 /** Cut 2: removes the runs of the blocks with a noble-gas line excess. */
 export function rejectNobleGas(events: EventColumns, runs: RunTable, options: NobleGasOptions = {}, state: SelectionState = initialState(events, runs)): NobleGasResult {
-  const { blockHours = 3, lines = NOBLE_GAS_LINES, statistic = "poisson", pThreshold = 1e-3, zThreshold = 3.09 } = options;
+  const { blockHours = 3, lines = NOBLE_GAS_LINES, statistic = "poisson", pThreshold = 1e-3, zThreshold = 3.09, reference = "sidebands", mask } = options;
   if (!(blockHours > 0)) throw new Error(`rejectNobleGas: blockHours must be > 0, got ${blockHours}`);
   const blockS = blockHours * 3600;
   const runBlock = new Int32Array(runs.length).fill(-1);
@@ -113,7 +126,7 @@ export function rejectNobleGas(events: EventColumns, runs: RunTable, options: No
     const observed = new Float64Array(nBlocks);
     const sideband = new Float64Array(nBlocks);
     for (let i = 0; i < events.length; i++) {
-      if (!state.active[i]) continue;
+      if (!state.active[i] || (mask && !mask[i])) continue;
       const b = runBlock[rows[i]];
       if (b < 0) continue;
       const x = e[i] - line.energyKeV;
@@ -126,15 +139,42 @@ export function rejectNobleGas(events: EventColumns, runs: RunTable, options: No
     const expected = new Float64Array(nBlocks);
     const pValue = new Float64Array(nBlocks);
     const z = new Float64Array(nBlocks);
-    for (let b = 0; b < nBlocks; b++) {
-      const mu = scale * sideband[b] + medianNetRatePerS * blockLiveTimeS[b];
-      expected[b] = mu;
-      pValue[b] = poissonUpperTail(observed[b], mu);
-      const v = mu + scale * scale * sideband[b];
-      z[b] = v > 0 ? (observed[b] - mu) / Math.sqrt(v) : observed[b] > 0 ? Infinity : 0;
-      const flag = statistic === "z" ? z[b] > zThreshold : pValue[b] < pThreshold;
-      if (flag) blockFlagged[b] = 1;
-    }
+    const flagged = new Uint8Array(nBlocks);
+    // Period reference: each block against the others not flagged (leave-one-out), so that an
+    // excess does not raise its own expectation.
+    let refN = 0;
+    let refL = 0;
+    const evaluate = (): void => {
+      for (let b = 0; b < nBlocks; b++) {
+        let mu: number;
+        if (reference === "period") {
+          const n = refN - (flagged[b] ? 0 : observed[b]);
+          const l = refL - (flagged[b] ? 0 : blockLiveTimeS[b]);
+          mu = l > 0 ? (n / l) * blockLiveTimeS[b] : 0;
+        } else mu = scale * sideband[b] + medianNetRatePerS * blockLiveTimeS[b];
+        expected[b] = mu;
+        pValue[b] = poissonUpperTail(observed[b], mu);
+        const v = reference === "period" ? mu : mu + scale * scale * sideband[b];
+        z[b] = v > 0 ? (observed[b] - mu) / Math.sqrt(v) : observed[b] > 0 ? Infinity : 0;
+        flagged[b] = (statistic === "z" ? z[b] > zThreshold : pValue[b] < pThreshold) ? 1 : 0;
+      }
+    };
+    if (reference === "period") {
+      // Mean window rate over the blocks not flagged, iterated (at most 20 times) to a fixed point.
+      for (let iter = 0; iter < 20; iter++) {
+        refN = 0;
+        refL = 0;
+        for (let b = 0; b < nBlocks; b++) {
+          if (flagged[b]) continue;
+          refN += observed[b];
+          refL += blockLiveTimeS[b];
+        }
+        const before = flagged.slice();
+        evaluate();
+        if (flagged.every((f, b) => f === before[b])) break;
+      }
+    } else evaluate();
+    for (let b = 0; b < nBlocks; b++) if (flagged[b]) blockFlagged[b] = 1;
     tests.push({ line, observed, sideband, expected, pValue, z, medianNetRatePerS });
   }
   const why = new Uint8Array(runs.length);

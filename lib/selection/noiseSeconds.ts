@@ -77,3 +77,32 @@ export function rejectNoisySeconds(events: EventColumns, runs: RunTable, options
     removedSeconds: { runRows: Int32Array.from(outRows), seconds: Float64Array.from(outSec) },
   };
 }
+
+/**
+ * How many seconds hold n counted events (energy above `thresholdKeV`), n = 0, 1, 2, ..., over the
+ * whole seconds of the active runs of `state`: the distribution the noise cut truncates at 5.
+ * `meanPerS` is the mean count per second, for the Poisson expectation beside it.
+ */
+export function eventsPerSecondDistribution(events: EventColumns, runs: RunTable, options: NoiseOptions = {}, state: SelectionState = initialState(events, runs)): { seconds: Float64Array; meanPerS: number } {
+  const { thresholdKeV = 2 } = options;
+  const e = channelEnergyKeV(events, options.channel);
+  const rows = eventRunRows(events, runs);
+  const perSecond = new Map<number, number>();
+  for (let i = 0; i < events.length; i++) {
+    if (!state.active[i] || !(e[i] > thresholdKeV)) continue;
+    const key = rows[i] * 1e5 + Math.floor(events.time_s[i]);
+    perSecond.set(key, (perSecond.get(key) ?? 0) + 1);
+  }
+  let total = 0;
+  for (let r = 0; r < runs.length; r++) if (state.runActive[r]) total += Math.floor(runs.duration_s[r]);
+  let max = 0;
+  let sum = 0;
+  for (const n of perSecond.values()) {
+    max = Math.max(max, n);
+    sum += n;
+  }
+  const seconds = new Float64Array(max + 1);
+  for (const n of perSecond.values()) seconds[n]++;
+  seconds[0] = total - perSecond.size;
+  return { seconds, meanPerS: total > 0 ? sum / total : 0 };
+}

@@ -6,9 +6,22 @@
  * the input one, unchanged (recorded live times); the live time left by the selection is returned
  * per run (`liveTimeS`) and in the cut-flow.
  */
-import { DatasetWriter, openDataset, readPeriod, type EventColumns, type RunTable } from "../events/index.js";
+import { DatasetWriter, openDataset, readPeriod, type EventColumns, type EventDataset, type RunTable } from "../events/index.js";
+import type { ChannelCalibration } from "./channelCalibration.js";
 import { CutFlow } from "./cutFlow.js";
-import { runSelection, type SelectionOptions } from "./select.js";
+import { gemmaSelectionOptions, runSelection, type SelectionOptions, type SelectionResult } from "./select.js";
+import { SelectionTruth, type TruthTallyOptions } from "./truthTally.js";
+
+/** What `onPeriod` receives for each data period, after its selection. */
+export interface PeriodSelection {
+  readonly name: string;
+  readonly dataset: EventDataset;
+  readonly events: EventColumns;
+  readonly runs: RunTable;
+  /** Run-table rows of this period. */
+  readonly runMask: Uint8Array;
+  readonly selection: SelectionResult;
+}
 
 export interface SelectDatasetOptions extends Omit<SelectionOptions, "period" | "runMask" | "origin"> {
   /** Write the kept events to a new dataset directory (none: only the cut-flow). */
@@ -17,6 +30,19 @@ export interface SelectDatasetOptions extends Omit<SelectionOptions, "period" | 
   overwrite?: boolean;
   /** Periods to select (default all, in manifest order). */
   periods?: readonly string[];
+  /** "gemma" (default): `GEMMA_SELECTION` with the options merged in; "plain": the options alone. */
+  settings?: "gemma" | "plain";
+  /** Tally the selection against truth when the dataset has it (default true; false to skip reading truth). */
+  truth?: boolean | TruthTallyOptions;
+  /** Called for every period after its selection (the spectra step accumulates its histograms here). */
+  onPeriod?: (p: PeriodSelection) => void;
+}
+
+/** Per data period: the channel calibration and E~ weights the Fourier cut used. */
+export interface PeriodSettings {
+  readonly name: string;
+  readonly calibration?: ChannelCalibration;
+  readonly weights: readonly [number, number, number];
 }
 
 export interface SelectDatasetResult {
@@ -25,6 +51,11 @@ export interface SelectDatasetResult {
   readonly liveTimeS: Float64Array;
   /** Run ids removed by the noble-gas cut (the template sample), ascending. */
   readonly nobleGasRuns: Int32Array;
+  /** Efficiencies and rejections against truth (simulated data only). */
+  readonly truth?: SelectionTruth;
+  readonly periods: readonly PeriodSettings[];
+  /** Events read (all periods). */
+  readonly events: number;
 }
 
 /** Rows of `events` where mask is 1, as new columns (truth included when present). */
@@ -64,7 +95,12 @@ export function runRangeMask(runs: RunTable, firstRun: number, lastRun: number):
 export function selectDataset(dir: string, options: SelectDatasetOptions = {}): SelectDatasetResult {
   const ds = openDataset(dir);
   const entries = ds.manifest.periods.filter((p) => !options.periods || options.periods.includes(p.name));
-  const hasTruth = entries.length > 0 && entries.every((p) => p.truth !== null);
+  const hasTruth = options.truth !== false && entries.length > 0 && entries.every((p) => p.truth !== null);
+  const { outDir: _o, overwrite: _w, periods: _p, settings = "gemma", truth: truthOpt, onPeriod, ...selOptions } = options;
+  const selectionOptions = settings === "gemma" ? gemmaSelectionOptions(selOptions) : selOptions;
+  const tally = hasTruth ? new SelectionTruth(typeof truthOpt === "object" ? truthOpt : {}) : undefined;
+  const settingsOut: PeriodSettings[] = [];
+  let nEvents = 0;
   const writer = options.outDir
     ? new DatasetWriter(
         options.outDir,
@@ -86,11 +122,16 @@ export function selectDataset(dir: string, options: SelectDatasetOptions = {}): 
   for (const p of entries) {
     if (p.first_run === null || p.last_run === null) continue;
     const events = readPeriod(ds, p.name, { truth: hasTruth });
-    const sel = runSelection(events, ds.runs, { ...options, period: p.name, runMask: runRangeMask(ds.runs, p.first_run, p.last_run) });
+    nEvents += events.length;
+    const runMask = runRangeMask(ds.runs, p.first_run, p.last_run);
+    const sel = runSelection(events, ds.runs, { ...selectionOptions, period: p.name, runMask });
     const last = sel.states[sel.states.length - 1];
     for (let r = 0; r < ds.runs.length; r++) if (sel.states[0].runActive[r]) liveTimeS[r] = last.liveTimeS[r];
     nobleGas.push(...sel.nobleGas.removedRuns);
     flows.push(sel.cutFlow);
+    tally?.add(events, ds.runs, sel);
+    settingsOut.push({ name: p.name, calibration: sel.calibration, weights: sel.fourier.weights });
+    onPeriod?.({ name: p.name, dataset: ds, events, runs: ds.runs, runMask, selection: sel });
     if (writer) {
       const w = writer.openPeriod(p.name);
       w.write(filterEvents(events, sel.keep));
@@ -99,5 +140,5 @@ export function selectDataset(dir: string, options: SelectDatasetOptions = {}): 
   }
   writer?.close();
   if (flows.length === 0) throw new Error(`selectDataset: no period with events in ${dir}`);
-  return { cutFlow: CutFlow.combine(flows), liveTimeS, nobleGasRuns: Int32Array.from(nobleGas) };
+  return { cutFlow: CutFlow.combine(flows), liveTimeS, nobleGasRuns: Int32Array.from(nobleGas), truth: tally, periods: settingsOut, events: nEvents };
 }

@@ -37,7 +37,7 @@ describe("selectDataset", () => {
     w.close();
 
     const outDir = join(dir, "out");
-    const res = selectDataset(inDir, { outDir });
+    const res = selectDataset(inDir, { outDir, settings: "plain" });
     const j = res.cutFlow.toJSON() as { events_in: number; events_kept: number; live_time_kept_s: number; periods: { period: string }[] };
     expect(j.periods.map((p) => p.period)).toEqual(["p1", "p2"]);
     expect(j.events_in).toBe(all.length);
