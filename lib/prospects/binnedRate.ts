@@ -1,9 +1,6 @@
-import { MeV_PER_keV } from "../constants.js";
-import { germaniumResolution } from "../detector/resolution.js";
 import { expectedRate } from "../rates/expectedRate.js";
-import { experimentSource } from "../rates/experimentRate.js";
-import { logGrid } from "../rates/grids.js";
-import { applyResponse, type ResponseSpec } from "../rates/response.js";
+import { experimentRate, experimentSource } from "../rates/experimentRate.js";
+import type { ResponseSpec } from "../rates/response.js";
 import type { ExperimentName } from "../reactor/experiments.js";
 import type { ProcessName, XsecParams } from "../xsec/registry.js";
 
@@ -39,25 +36,12 @@ export function binAverages(rate: (tKeV: Float64Array) => Float64Array, edgesKeV
 
 /**
  * Expected rate of a registered process at an experiment's site, counts/(keV kg day), at energies
- * tKeV (germanium target): `experimentRate` (lib/rates), except that a true rate that is not a
- * number is taken as 0 before folding. That matters for the EPA processes, whose photoabsorption
- * table starts at 100 eV: folding a 300 eV threshold reaches below it, where the EPA is undefined
- * (the signal there is dropped, which is conservative). Same fine grid as `experimentRate`.
+ * tKeV (germanium target): `experimentRate` (lib/rates, which folds EPA rates as 0 below the
+ * photoabsorption table), and without response the true rate with undefined (NaN) values as 0.
  */
 export function siteRate(site: ExperimentName, process: ProcessName, tKeV: ArrayLike<number>, params: XsecParams = {}, response: ResponseSpec | false = false): Float64Array {
-  const source = experimentSource(site);
-  const out = Float64Array.from(tKeV);
-  const clean = (r: Float64Array) => r.map((v) => (Number.isFinite(v) ? v : 0));
-  if (response === false) return clean(expectedRate(source, process, out, { params }));
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of out) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
-  const sigmaHi = germaniumResolution(response.sigma0KeV * MeV_PER_keV)(hi * MeV_PER_keV) / MeV_PER_keV;
-  const fine = logGrid(Math.max(0.01, lo - 8 * response.sigma0KeV), hi + 8 * sigmaHi, 600);
-  return applyResponse(fine, clean(expectedRate(source, process, fine, { params })), out, response);
+  if (response !== false) return experimentRate(site, process, tKeV, { params, response });
+  return expectedRate(experimentSource(site), process, Float64Array.from(tKeV), { params }).map((v) => (Number.isFinite(v) ? v : 0));
 }
 
 /**

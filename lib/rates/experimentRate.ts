@@ -38,10 +38,16 @@ export function experimentRate(name: ExperimentName, process: ProcessName, tKeV:
   const out = Float64Array.from(tKeV);
   if (!opts.response) return expectedRate(source, process, out, { params: opts.params });
   const spec = opts.response === true ? DEFAULT_RESPONSES[name] : opts.response;
-  const lo = Math.min(...out);
-  const hi = Math.max(...out);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of out) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
   const sigmaHi = germaniumResolution(spec.sigma0KeV * MeV_PER_keV)(hi * MeV_PER_keV) / MeV_PER_keV;
   const fine = logGrid(Math.max(0.01, lo - 8 * spec.sigma0KeV), hi + 8 * sigmaHi, 600);
-  const trueRate = expectedRate(source, process, fine, { params: opts.params });
+  // Atomic-ionization (EPA) rates are undefined below the photoabsorption table (0.1 keV): they
+  // are taken as 0 there before folding, which drops signal far below any threshold (conservative).
+  const trueRate = expectedRate(source, process, fine, { params: opts.params }).map((v) => (Number.isFinite(v) ? v : 0));
   return applyResponse(fine, trueRate, out, spec);
 }
