@@ -1,1 +1,12 @@
+// nuem/analysis: from spectra to limits (GEMMA Secs. 3-4): background fits, chi2(X, K), combination, expected limits.
+export * from "./models.js";
 export * from "./sensitivity.js";
+export * from "./binnedRates.js";
+export * from "./roiBinning.js";
+export * from "./backgroundFit.js";
+export * from "./periodAnalysis.js";
+export * from "./profileLikelihood.js";
+export * from "./limit.js";
+export * from "./spectraToy.js";
+export * from "./pseudoExperiments.js";
+export * from "./figureRows.js";

@@ -1,3 +1,11 @@
+/**
+ * The Asimov expected limit from an experiment's published conditions (data/experiments/*.json):
+ * a flat background at the stated level, the GEMMA chain of chi^2(X, K) per period (Eq. 7), the
+ * 4.0 % systematic (Eq. 8), the PDG renormalisation. TEXONO's file states no ROI: its 12-60 keV
+ * window (`TEXONO_ROI_KEV`, TEXONO PRL 90 (2003) 131802) is used. GEMMA-II states no ROI, background
+ * or exposure and is refused with a message. Spectrum-level pseudo-experiments with a shaped
+ * background are in `spectraToy.ts` / `pseudoExperiments.ts`.
+ */
 import { polynomialModel } from "../fit/polynomial.js";
 import { fitSpectrum } from "../fit/fitSpectrum.js";
 import type { Roi } from "../fit/roi.js";
@@ -6,12 +14,10 @@ import { linearGrid } from "../rates/grids.js";
 import { loadExperiment, type ExperimentName } from "../reactor/experiments.js";
 import { combineGemma, GEMMA_NORMALISATION_SYSTEMATICS, quadratureSum } from "../stats/gemmaCombination.js";
 import { GemmaChi2 } from "../stats/gemmaChi2.js";
-import type { ProcessName } from "../xsec/registry.js";
+import { MAGNETIC_MODELS, magneticProcess, type MagneticModel } from "./models.js";
+import { TEXONO_ROI_KEV } from "./spectraToy.js";
 
-/** The magnetic-moment models a limit can be set in (FE: GEMMA (2); EPA: GEMMA (11); stepping). */
-export type MagneticModel = "fe" | "epa" | "stepping";
-export const MAGNETIC_MODELS: readonly MagneticModel[] = ["fe", "epa", "stepping"];
-const PROCESS: Record<MagneticModel, ProcessName> = { fe: "em-fe", epa: "em-epa", stepping: "em-stepping" };
+export { MAGNETIC_MODELS, type MagneticModel };
 
 export interface SensitivityOptions {
   model?: MagneticModel;
@@ -63,10 +69,16 @@ export interface SensitivityResult {
 export function expectedSensitivity(name: ExperimentName, opts: SensitivityOptions = {}): SensitivityResult {
   const exp = loadExperiment(name);
   const model = opts.model ?? "fe";
+  if (name === "gemma2" && (opts.roi === undefined || opts.backgroundPerKeVKgDay === undefined)) {
+    throw new Error(
+      `${exp.file}: GEMMA-II states no ROI, no background level and no ON/OFF exposure periods (the sources give only the 0.30-0.35 keV threshold, 4 x 400 g and "2 years"): an expected limit needs them; pass roi and backgroundPerKeVKgDay, and add exposure periods to the file`,
+    );
+  }
   const mass = exp.detector.mass.value;
   const b = opts.backgroundPerKeVKgDay ?? exp.detector.background?.value;
   if (b === undefined) throw new Error(`${exp.file}: no background level stated; pass backgroundPerKeVKgDay`);
-  const roi = opts.roi ?? exp.detector.roi?.value;
+  // TEXONO: the 12-60 keV window (TEXONO_ROI_KEV, sourced there) when the file states none.
+  const roi = opts.roi ?? exp.detector.roi?.value ?? (name === "texono" ? TEXONO_ROI_KEV : undefined);
   if (!roi) throw new Error(`${exp.file}: no ROI stated; pass roi`);
   const lo = Math.min(...roi.map((r) => r[0]));
   const hi = Math.max(...roi.map((r) => r[1]));
@@ -76,7 +88,7 @@ export function expectedSensitivity(name: ExperimentName, opts: SensitivityOptio
   const centres = edges.slice(0, nb).map((e, i) => 0.5 * (e + edges[i + 1]));
   // Rates at bin centres: the bins are narrow against the 1/T variation above 3 keV (1 keV bins:
   // the centre value differs from the bin average by (w/T)^2/12 < 1 %).
-  const em = experimentRate(name, PROCESS[model], centres, { params: { muNu_muB: 1e-11 }, response: true });
+  const em = experimentRate(name, magneticProcess(model), centres, { params: { muNu_muB: 1e-11 }, response: true });
   const weak = experimentRate(name, "weak", centres, { response: true });
   const periods = exp.exposure?.periods ?? [];
   if (periods.length === 0) throw new Error(`${exp.file}: no exposure periods`);

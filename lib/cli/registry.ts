@@ -5,6 +5,7 @@ import { xsecCommand } from "./commands/xsec.js";
 import { sensitivityCommand } from "./commands/sensitivity.js";
 import { simulateCommand } from "./commands/simulate.js";
 import { boundCommand } from "./commands/bound.js";
+import { limitCommand } from "./commands/limit.js";
 import { selectCommand } from "./commands/select.js";
 import { spectraCommand } from "./commands/spectra.js";
 import { notebooksCommand } from "./commands/notebooks.js";
@@ -14,4 +15,4 @@ import { reproduceCommand } from "./commands/reproduce.js";
  * Every `nuem` subcommand, in the order `nuem --help` lists them. A new analysis step adds
  * its command here and nowhere else.
  */
-export const commands: Command[] = [fluxCommand, xsecCommand, ratesCommand, simulateCommand, selectCommand, spectraCommand, sensitivityCommand, boundCommand, notebooksCommand, reproduceCommand];
+export const commands: Command[] = [fluxCommand, xsecCommand, ratesCommand, simulateCommand, selectCommand, spectraCommand, sensitivityCommand, limitCommand, boundCommand, notebooksCommand, reproduceCommand];

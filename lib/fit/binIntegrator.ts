@@ -47,6 +47,35 @@ export class BinIntegrator {
     this.buffer = new Float64Array(idx.length * order);
   }
 
+  /**
+   * Derivatives of the expected counts with respect to the parameters, row-major (bins x
+   * parameters), from the model's analytic `gradient` integrated with the same rule.
+   */
+  expectedGradient(model: CurveModel, params: ArrayLike<number>, exposure: number, out?: Float64Array): Float64Array {
+    if (!model.gradient) throw new Error(`BinIntegrator.expectedGradient: model ${model.name} has no gradient`);
+    const np = model.parameterNames.length;
+    const res = out ?? new Float64Array(this.size * np);
+    if (model.midpointBins) {
+      model.gradient(params, this.centers, res);
+      for (let b = 0; b < this.size; b++) for (let k = 0; k < np; k++) res[b * np + k] *= exposure * this.widths[b];
+      return res;
+    }
+    const o = this.order;
+    if (!this.gradBuffer || this.gradBuffer.length !== this.size * o * np) this.gradBuffer = new Float64Array(this.size * o * np);
+    const g = this.gradBuffer;
+    model.gradient(params, this.nodes, g);
+    for (let b = 0; b < this.size; b++) {
+      for (let k = 0; k < np; k++) {
+        let s = 0;
+        for (let q = 0; q < o; q++) s += this.weights[b * o + q] * g[(b * o + q) * np + k];
+        res[b * np + k] = exposure * s;
+      }
+    }
+    return res;
+  }
+
+  private gradBuffer: Float64Array | null = null;
+
   /** Expected counts of the bins: exposure x integral of the density (or midpoint value for midpointBins models). */
   expected(model: CurveModel, params: ArrayLike<number>, exposure: number, out: Float64Array = new Float64Array(this.size)): Float64Array {
     if (model.midpointBins) {

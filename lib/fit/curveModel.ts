@@ -22,6 +22,12 @@ export interface CurveModel {
    * expected counts are then exposure x width x density(centre) instead of the bin integral.
    */
   readonly midpointBins?: boolean;
+  /**
+   * Optional analytic derivatives of the density with respect to the parameters at each energy,
+   * written row-major (energies x parameters) into out. Used by `fitSpectrumLM` and
+   * `BinIntegrator.expectedGradient` when present (finite differences otherwise).
+   */
+  gradient?(params: ArrayLike<number>, energyKeV: ArrayLike<number>, out: Float64Array): void;
   /** Starting values from the data (mask: 1 for bins used). */
   guess?(spectrum: BinnedSpectrum, mask: Uint8Array): Float64Array;
 }

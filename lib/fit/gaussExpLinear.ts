@@ -36,6 +36,24 @@ export function gaussExpLinearModel(referenceKeV = 0): CurveModel {
         out[i] = ag * Math.exp(-d * d * inv2s2) + ae * Math.exp(-(e - ref) / lam) + c0 + c1 * (e - ref);
       }
     },
+    gradient(p, energyKeV, out) {
+      const [ag, m, s, ae, lam] = [p[0], p[1], p[2], p[3], p[4]];
+      const inv2s2 = 1 / (2 * s * s);
+      for (let i = 0; i < energyKeV.length; i++) {
+        const e = energyKeV[i];
+        const d = e - m;
+        const g = Math.exp(-d * d * inv2s2);
+        const x = Math.exp(-(e - ref) / lam);
+        const o = i * 7;
+        out[o] = g;
+        out[o + 1] = (ag * g * d) / (s * s);
+        out[o + 2] = (ag * g * d * d) / (s * s * s);
+        out[o + 3] = x;
+        out[o + 4] = (ae * x * (e - ref)) / (lam * lam);
+        out[o + 5] = 1;
+        out[o + 6] = e - ref;
+      }
+    },
     guess(spectrum, mask) {
       return gaussExpLinearGuess(spectrum, mask, ref);
     },

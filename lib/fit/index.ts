@@ -17,3 +17,5 @@ export { evaluateSpline, naturalSplineModel, splineSecondDerivatives } from "./n
 export { FitResult, type FitResultInit } from "./fitResult.js";
 export { fitSpectrum, type FitSpectrumOptions } from "./fitSpectrum.js";
 export { fitSmoothingSpline, smoothingSpline, type SmoothingSplineOptions, type SmoothingSplineSolution } from "./smoothingSpline.js";
+export { fitSpectrumLM, type FitSpectrumLMOptions } from "./fitSpectrumLM.js";
+export { pseudoInverseSymmetric, symmetricEigen, type SymmetricEigen } from "./symmetricEigen.js";

@@ -32,5 +32,15 @@ export function polynomialModel(degree: number, loKeV: number, hiKeV: number): C
         out[i] = s;
       }
     },
+    gradient(_params, energyKeV, out) {
+      const np = degree + 1;
+      for (let i = 0; i < energyKeV.length; i++) {
+        const t = (2 * energyKeV[i] - loKeV - hiKeV) / (hiKeV - loKeV);
+        const o = i * np;
+        out[o] = 1;
+        if (degree >= 1) out[o + 1] = t;
+        for (let k = 2; k <= degree; k++) out[o + k] = ((2 * k - 1) * t * out[o + k - 1] - (k - 1) * out[o + k - 2]) / k;
+      }
+    },
   };
 }

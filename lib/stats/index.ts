@@ -15,5 +15,6 @@ export {
 } from "./gemmaCombination.js";
 export { fcAcceptanceInterval, feldmanCousins, feldmanCousinsBelt, FeldmanCousinsInterval, type FeldmanCousinsOptions } from "./feldmanCousins.js";
 export { Chi2Map, CONTOUR_CL, deltaChi2, GemmaChi2, type GemmaPeriodInput, type MapGrid, type ProfileResult } from "./gemmaChi2.js";
+export { CorrelatedGemmaChi2, type Chi2XK, type CorrelatedGemmaPeriodInput } from "./gemmaChi2Correlated.js";
 export { createRng, normalDraw, poissonDraw, type Rng } from "./random.js";
 export { logNormalCdf, normalQuantileFromLog } from "./normalTail.js";

@@ -1,4 +1,7 @@
 import { expectedSensitivity, MAGNETIC_MODELS } from "../../analysis/sensitivity.js";
+import { BACKGROUND_KINDS } from "../../analysis/backgroundFit.js";
+import { runPseudoExperiments } from "../../analysis/pseudoExperiments.js";
+import { gemmaToyConditions, texonoToyConditions } from "../../analysis/spectraToy.js";
 import { EXPERIMENT_NAMES } from "../../reactor/experiments.js";
 import { tableText } from "../../plots/table.js";
 import { choiceOption, numberOption, type Command } from "../command.js";
@@ -13,10 +16,16 @@ export const sensitivityCommand: Command = {
     "  --fix-k                   fix the relative time factor K = 1 instead of profiling it",
     "  --background B            flat background, counts/(keV kg day) (default: the experiment's)",
     "  --bin-kev W               bin width (default 1 keV)",
+    "  --toys N --seed S         also N seeded pseudo-experiments (spectrum-level toys of the published",
+    "                            conditions with the GEMMA/TEXONO-like background, analysed by `nuem limit`'s",
+    "                            chain with --toy-background, default gel): median and 1/2 sigma bands",
+    "TEXONO has no ROI in its data file: the 12-60 keV window of TEXONO PRL 90 (2003) 131802 is used.",
+    "GEMMA-II states no ROI, background or exposure: it is refused with a message.",
     "example:",
     "  nuem sensitivity --experiment gemma --json",
+    "  nuem sensitivity --experiment texono --toys 100 --seed 1",
   ].join("\n"),
-  options: { experiment: { type: "string" }, model: { type: "string" }, off: { type: "string" }, "fix-k": { type: "boolean" }, background: { type: "string" }, "bin-kev": { type: "string" }, cl: { type: "string" } },
+  options: { experiment: { type: "string" }, model: { type: "string" }, off: { type: "string" }, "fix-k": { type: "boolean" }, background: { type: "string" }, "bin-kev": { type: "string" }, cl: { type: "string" }, toys: { type: "string" }, seed: { type: "string" }, "toy-background": { type: "string" } },
   run(values) {
     const r = expectedSensitivity(choiceOption(values, "experiment", EXPERIMENT_NAMES), {
       model: choiceOption(values, "model", MAGNETIC_MODELS, "fe"),
@@ -26,11 +35,24 @@ export const sensitivityCommand: Command = {
       binKeV: numberOption(values, "bin-kev", 1),
       cl: numberOption(values, "cl", 0.9),
     });
+    let toys: Record<string, unknown> | null = null;
+    if (values.toys !== undefined) {
+      const n = numberOption(values, "toys");
+      const seed = numberOption(values, "seed", 1);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`--toys: expected a positive integer, got ${values.toys}`);
+      if (!Number.isInteger(seed) || seed < 1) throw new Error(`--seed: expected an integer >= 1, got ${values.seed}`);
+      const exp = r.experiment.toLowerCase();
+      const cond = exp === "gemma" ? gemmaToyConditions() : exp === "texono" ? texonoToyConditions() : null;
+      if (!cond) throw new Error(`--toys: no toy conditions for ${r.experiment}`);
+      const pe = runPseudoExperiments(cond, { n, seed, model: r.model, cl: r.cl, background: choiceOption(values, "toy-background", BACKGROUND_KINDS, "gel") });
+      toys = pe.toJSON();
+    }
     const text = [
       `${r.experiment}, model ${r.model}: expected X < ${r.x_upper.toPrecision(4)}, mu < ${r.mu_upper_mub.toExponential(2)} mu_B (${r.cl * 100} % CL, X_hat = 0 +- ${r.x_err.toPrecision(3)})`,
       r.published_mu_upper_mub === null ? "" : `published: mu < ${r.published_mu_upper_mub.toExponential(1)} mu_B`,
       tableText(r.periods),
+      toys ? `pseudo-experiments (${toys.n}): median mu < ${(toys.median_mu_upper_mub as number).toExponential(2)} mu_B, 68 % band [${(toys.band_1sigma_mub as number[]).map((v) => v.toExponential(2)).join(", ")}], 95 % band [${(toys.band_2sigma_mub as number[]).map((v) => v.toExponential(2)).join(", ")}]` : "",
     ].filter(Boolean).join("\n");
-    return { json: r, text };
+    return { json: toys ? { ...r, toys } : r, text };
   },
 };

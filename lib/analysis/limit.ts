@@ -1,0 +1,199 @@
+/**
+ * The magnetic-moment limit from a spectra file (GEMMA paper Secs. 3-4, Eqs. 5-9, Figs. 4-6):
+ *  1. per period and analysis choice: the OFF fit, chi^2(X, K) and its profile over K, X_j +- dX_j
+ *     (`periodAnalysis.ts`);
+ *  2. per choice: p_j(X) with the 4.0 % X-proportional systematic of Eq. (8), P(X) = prod_j p_j(X);
+ *  3. the weighted sum over the choices ("alternatives": background function, ROI low edge, bin
+ *     width), GEMMA Fig. 6;
+ *  4. method "pdg": the PDG renormalisation (X >= 0 part, 90 % of its area) -> X_90, mu_90 =
+ *     1e-11 sqrt(X_90) mu_B (Eq. 6); method "fc": Feldman-Cousins (PRD 57 (1998) 3873) on the
+ *     Gaussian with the mean and width of the combined P(X); method "profile": the Poisson
+ *     profile likelihood of the first choice (`profileLikelihood.ts`; the spread of the
+ *     alternatives is not added to it).
+ */
+import { quadratureSum, GEMMA_NORMALISATION_SYSTEMATICS, combineGemma, GemmaLimit, magneticMomentFromX } from "../stats/gemmaCombination.js";
+import { feldmanCousins, type FeldmanCousinsInterval } from "../stats/feldmanCousins.js";
+import type { ProbabilityCurve } from "../stats/probabilityCurve.js";
+import type { SpectraFile } from "../spectra/spectraFile.js";
+import { formatPlain } from "../fit/format.js";
+import type { BackgroundKind } from "./backgroundFit.js";
+import type { MagneticModel } from "./models.js";
+import { analysePeriod, type AnalysisChoice, type OffErrors, type PeriodAnalysis, type PeriodAnalysisOptions } from "./periodAnalysis.js";
+import { profileLikelihoodLimit, type ProfileLikelihoodResult } from "./profileLikelihood.js";
+
+/** Statistical methods of the limit. */
+export type LimitMethod = "pdg" | "fc" | "profile";
+export const LIMIT_METHODS: readonly LimitMethod[] = ["pdg", "fc", "profile"];
+
+/**
+ * The default set of analysis alternatives ("gemma"): the two background functions GEMMA names
+ * (Gaussian + exponential + linear, splines) x the two ROI low edges it quotes (2.9 and 3.0 keV,
+ * paper Sec. 3 and footnote 4) x two bin widths (the file's bins and 1 keV), equal weights. A
+ * project choice: the paper does not list its combinations or weights.
+ */
+export const GEMMA_ALTERNATIVES: readonly AnalysisChoice[] = Object.freeze(
+  (["gel", "spline"] as BackgroundKind[]).flatMap((background) =>
+    [2.9, 3.0].flatMap((roiLowKeV) => [undefined, 1].map((binKeV) => ({ background, roiLowKeV, binKeV, weight: 1, label: `${background}, ROI from ${roiLowKeV} keV, ${binKeV === undefined ? "file bins" : `${binKeV} keV bins`}` }))),
+  ),
+);
+
+/** Options of {@link analyseSpectra}. */
+export interface AnalyseSpectraOptions extends PeriodAnalysisOptions {
+  model?: MagneticModel;
+  method?: LimitMethod;
+  /** Confidence level (default 0.9). */
+  cl?: number;
+  background?: BackgroundKind;
+  /** Analysis alternatives to sum (default: one, the file's ROI and bins with `background`); "gemma" = {@link GEMMA_ALTERNATIVES}. */
+  alternatives?: readonly AnalysisChoice[] | "gemma";
+  /** X-proportional systematic (default sqrt(0.9^2 + 1.7^2 + 3.5^2) % = 3.99 %, GEMMA Eq. 8). */
+  relSyst?: number;
+  /** Threshold of the profile-likelihood limit (default "two-sided", see profileLikelihood.ts). */
+  profileThreshold?: "two-sided" | "one-sided";
+}
+
+/** One alternative's result. */
+export interface AlternativeResult {
+  label: string;
+  weight: number;
+  choice: AnalysisChoice;
+  periods: PeriodAnalysis[];
+  /** The product of the periods' curves. */
+  curve: ProbabilityCurve;
+  /** Statistical-only combination of the periods (inverse-variance weighted mean). */
+  xHatStat: number;
+  xErrStat: number;
+}
+
+/** Per-period numbers of the result. */
+export interface PeriodSummary {
+  name: string;
+  x_hat: number;
+  x_err: number;
+  k_hat: number;
+}
+
+/** The limit from a spectra file; prints as a short report, `toJSON` gives the CLI's --json. */
+export class SpectraLimit {
+  constructor(
+    readonly method: LimitMethod,
+    readonly model: MagneticModel,
+    readonly cl: number,
+    /** Mean and standard deviation of the combined P(X) (pdg, fc), or the profile-likelihood X_hat and its Delta(-2 ln L) = 1 error. */
+    readonly xHat: number,
+    readonly xErr: number,
+    readonly xUpper: number,
+    readonly periods: readonly PeriodSummary[],
+    readonly alternatives: readonly AlternativeResult[],
+    readonly combination: GemmaLimit,
+    readonly relSyst: number,
+    readonly offErrors: OffErrors,
+    readonly fc: FeldmanCousinsInterval | null,
+    readonly profile: ProfileLikelihoodResult | null,
+    readonly experiment: string,
+  ) {}
+
+  /** mu_90 = 1e-11 sqrt(X_90) mu_B (GEMMA Eq. 6). */
+  get muUpperMuB(): number {
+    return magneticMomentFromX(this.xUpper);
+  }
+
+  /** Statistical-only X_hat and error of the first alternative (for pulls). */
+  get xHatStat(): number {
+    return this.alternatives[0].xHatStat;
+  }
+
+  get xErrStat(): number {
+    return this.alternatives[0].xErrStat;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      x_hat: this.xHat,
+      x_err: this.xErr,
+      x_upper: this.xUpper,
+      mu_upper_mub: this.muUpperMuB,
+      method: this.method,
+      model: this.model,
+      periods: this.periods,
+      cl: this.cl,
+      experiment: this.experiment,
+      off_errors: this.offErrors,
+      rel_syst: this.relSyst,
+      alternatives: this.alternatives.map((a) => ({ label: a.label, weight: a.weight, x_hat_stat: a.xHatStat, x_err_stat: a.xErrStat, x_upper_pdg: a.curve.upperLimit(this.cl) })),
+      background_fits: this.alternatives[0].periods.map((p) => ({ period: p.name, background: p.background.label, chi2: p.background.chi2, ndf: p.background.ndf })),
+    };
+  }
+
+  toString(): string {
+    const f = (v: number) => formatPlain(v, 4);
+    const lines = [
+      `${this.experiment}, model ${this.model}, method ${this.method}: X = ${f(this.xHat)} +- ${f(this.xErr)}; X < ${f(this.xUpper)}, mu < ${this.muUpperMuB.toExponential(2)} mu_B (${this.cl * 100} % CL)`,
+      ...this.periods.map((p) => `  ${p.name}: X = ${f(p.x_hat)} +- ${f(p.x_err)}, K = ${p.k_hat.toFixed(4)}`),
+    ];
+    if (this.alternatives.length > 1) lines.push(`  ${this.alternatives.length} alternatives summed: ${this.alternatives.map((a) => `${a.label} X < ${f(a.curve.upperLimit(this.cl))}`).join("; ")}`);
+    return lines.join("\n");
+  }
+}
+
+/** The choices an options object asks for. */
+export function analysisChoices(options: AnalyseSpectraOptions = {}): AnalysisChoice[] {
+  const alt = options.alternatives === "gemma" ? GEMMA_ALTERNATIVES : options.alternatives;
+  if (alt && alt.length === 0) throw new Error("analyseSpectra: alternatives is empty");
+  const bg = options.background ?? "gel";
+  return (alt ?? [{ background: bg }]).map((c) => {
+    const background = c.background ?? bg;
+    const label = c.label ?? `${background}${c.roiLowKeV !== undefined ? `, ROI from ${c.roiLowKeV} keV` : ""}${c.binKeV !== undefined ? `, ${c.binKeV} keV bins` : ""}`;
+    return { ...c, background, weight: c.weight ?? 1, label };
+  });
+}
+
+/** Analyses every period of one choice. */
+export function analyseChoice(spectra: SpectraFile, choice: AnalysisChoice, options: AnalyseSpectraOptions = {}): PeriodAnalysis[] {
+  return spectra.periods.map((p) => analysePeriod(spectra, p, choice, options));
+}
+
+/** The limit from a spectra file (see the file header). */
+export function analyseSpectra(spectra: SpectraFile, options: AnalyseSpectraOptions = {}): SpectraLimit {
+  const method = options.method ?? "pdg";
+  if (!LIMIT_METHODS.includes(method)) throw new Error(`analyseSpectra: unknown method ${JSON.stringify(method)} (expected one of ${LIMIT_METHODS.join(", ")})`);
+  const model = options.model ?? "fe";
+  const cl = options.cl ?? 0.9;
+  if (!(cl > 0 && cl < 1)) throw new Error(`analyseSpectra: cl must be in (0, 1), got ${cl}`);
+  const relSyst = options.relSyst ?? quadratureSum(GEMMA_NORMALISATION_SYSTEMATICS);
+  const choices = analysisChoices(options);
+  const analysed = choices.map((c) => ({ choice: c, periods: analyseChoice(spectra, c, options) }));
+  const combination = combineGemma(
+    analysed.map((a) => ({ label: a.choice.label, weight: a.choice.weight, periods: a.periods.map((p) => ({ x: p.fit.xHat, dx: p.fit.dx, label: p.name })) })),
+    { relSyst, cl },
+  );
+  const alternatives: AlternativeResult[] = analysed.map((a, i) => {
+    let w = 0;
+    let wx = 0;
+    for (const p of a.periods) {
+      w += 1 / p.fit.dx ** 2;
+      wx += p.fit.xHat / p.fit.dx ** 2;
+    }
+    return { label: a.choice.label!, weight: a.choice.weight!, choice: a.choice, periods: a.periods, curve: combination.alternatives[i], xHatStat: wx / w, xErrStat: 1 / Math.sqrt(w) };
+  });
+  const moments = combination.total.moments();
+  const first = alternatives[0].periods;
+  let xHat = moments.mean;
+  let xErr = moments.sd;
+  let xUpper = combination.xLimit;
+  let fc: FeldmanCousinsInterval | null = null;
+  let profile: ProfileLikelihoodResult | null = null;
+  let periods: PeriodSummary[] = first.map((p) => ({ name: p.name, x_hat: p.fit.xHat, x_err: p.fit.dx, k_hat: p.fit.kHat }));
+  if (method === "fc") {
+    fc = feldmanCousins(moments.mean, { sigma: moments.sd, cl });
+    xUpper = fc.upper;
+  } else if (method === "profile") {
+    profile = profileLikelihoodLimit(first, spectra.mass_kg, { cl, relSyst, threshold: options.profileThreshold });
+    xHat = profile.xHat;
+    xErr = profile.xErr;
+    xUpper = profile.xUpper;
+    periods = profile.periods.map((p) => ({ name: p.name, x_hat: p.xHat, x_err: p.xErr, k_hat: p.kHat }));
+  }
+  const offErrors = first[0].offErrors;
+  return new SpectraLimit(method, model, cl, xHat, xErr, xUpper, periods, alternatives, combination, relSyst, offErrors, fc, profile, spectra.experiment);
+}

@@ -1,0 +1,203 @@
+/**
+ * Expected limits and coverage from pseudo-experiments (ANALYSIS.md Sec. 7): seeded Poisson spectra
+ * files from `spectraToy.ts` (toy i uses seed + i), each analysed by `analyseSpectra` exactly as a
+ * real spectra file. The Asimov data set (every bin at its expectation) gives the median expected
+ * limit without fluctuations; the toys give the distribution: median and the +-1 sigma, +-2 sigma
+ * bands (the quantiles at Phi(-2), Phi(-1), 1/2, Phi(1), Phi(2) = 2.28, 15.87, 50, 84.13,
+ * 97.72 %), and, with an injected signal, the pulls (X_hat - X_true) / dX of the statistical
+ * combination, whose mean must be 0 and width 1 if the errors are right.
+ *
+ * Quantiles: linear interpolation between order statistics (Hyndman & Fan 1996, definition 7,
+ * numpy's default).
+ */
+import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+import { analyseSpectra, type AnalyseSpectraOptions, type SpectraLimit } from "./limit.js";
+import { asimovSpectraFile, expectedToySpectra, toySpectraFile, type ToyConditions, type ToySignal } from "./spectraToy.js";
+
+/** Options of {@link runPseudoExperiments}. */
+export interface PseudoExperimentOptions extends AnalyseSpectraOptions {
+  /** Number of pseudo-experiments (>= 1). */
+  n: number;
+  /** Seed of the first toy (toy i uses seed + i). */
+  seed: number;
+  /** The injected signal (default: the analysis model with mu = 0). */
+  signal?: ToySignal;
+  /** Start the toys' background fits from the Asimov fit (default true; faster, same minimum). */
+  warmStart?: boolean;
+}
+
+/** Quantile of sorted values, linear interpolation (Hyndman-Fan 7). */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) throw new Error("quantileSorted: no values");
+  if (!(p >= 0 && p <= 1)) throw new Error(`quantileSorted: p must be in [0, 1], got ${p}`);
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/** Median and the 1 and 2 sigma bands of a distribution. */
+export interface Bands {
+  minus2: number;
+  minus1: number;
+  median: number;
+  plus1: number;
+  plus2: number;
+}
+
+/** The quantiles at Phi(-2), Phi(-1), 0.5, Phi(1), Phi(2). */
+export function bandsOf(values: ArrayLike<number>): Bands {
+  const s = Float64Array.from(values).sort();
+  const q = (z: number) => quantileSorted(s, normalCdf(z, 0, 1));
+  return { minus2: q(-2), minus1: q(-1), median: q(0), plus1: q(1), plus2: q(2) };
+}
+
+/** Mean and standard deviation of pulls with their standard errors (1/sqrt(n), 1/sqrt(2(n-1)) for unit-normal pulls). */
+export interface PullSummary {
+  n: number;
+  mean: number;
+  sd: number;
+  meanError: number;
+  sdError: number;
+}
+
+export function pullSummary(pulls: ArrayLike<number>): PullSummary {
+  const n = pulls.length;
+  if (n < 2) throw new Error("pullSummary: need at least 2 pulls");
+  let m = 0;
+  for (let i = 0; i < n; i++) m += pulls[i];
+  m /= n;
+  let v = 0;
+  for (let i = 0; i < n; i++) v += (pulls[i] - m) ** 2;
+  const sd = Math.sqrt(v / (n - 1));
+  return { n, mean: m, sd, meanError: 1 / Math.sqrt(n), sdError: 1 / Math.sqrt(2 * (n - 1)) };
+}
+
+/** The toys' results, the Asimov result, and their summaries. */
+export class PseudoExperiments {
+  constructor(
+    readonly conditions: ToyConditions,
+    readonly signal: ToySignal,
+    readonly seed: number,
+    /** Per toy: the result's X_hat, error, X_90 and mu_90 (mu_B), and the statistical-only X_hat, error. */
+    readonly xHat: Float64Array,
+    readonly xErr: Float64Array,
+    readonly xUpper: Float64Array,
+    readonly muUpperMuB: Float64Array,
+    readonly xHatStat: Float64Array,
+    readonly xErrStat: Float64Array,
+    /** The Asimov (median expected) result. */
+    readonly asimov: SpectraLimit,
+    readonly method: string,
+  ) {}
+
+  get n(): number {
+    return this.xHat.length;
+  }
+
+  /** True X of the injected signal. */
+  get xTrue(): number {
+    return (this.signal.muB / 1e-11) ** 2;
+  }
+
+  /** Median and bands of the mu_90 distribution, mu_B. */
+  bands(): Bands {
+    return bandsOf(this.muUpperMuB);
+  }
+
+  /** Pulls (X_hat_stat - X_true) / dX_stat. */
+  pulls(): Float64Array {
+    const xt = this.xTrue;
+    return this.xHatStat.map((x, i) => (x - xt) / this.xErrStat[i]);
+  }
+
+  pullSummary(): PullSummary {
+    return pullSummary(this.pulls());
+  }
+
+  /** Fraction of toys whose mu_90 is at or below a value (e.g. a published limit). */
+  fractionBelow(muB: number): number {
+    let k = 0;
+    for (const v of this.muUpperMuB) if (v <= muB) k++;
+    return k / this.n;
+  }
+
+  /** Fraction of toys whose X_90 covers the true X (coverage of the upper limit). */
+  coverage(): number {
+    let k = 0;
+    for (const v of this.xUpper) if (v >= this.xTrue) k++;
+    return k / this.n;
+  }
+
+  toJSON(): Record<string, unknown> {
+    const b = this.bands();
+    const p = this.pullSummary();
+    return {
+      n: this.n,
+      seed: this.seed,
+      method: this.method,
+      signal: this.signal,
+      asimov_mu_upper_mub: this.asimov.muUpperMuB,
+      median_mu_upper_mub: b.median,
+      band_1sigma_mub: [b.minus1, b.plus1],
+      band_2sigma_mub: [b.minus2, b.plus2],
+      pull_mean: p.mean,
+      pull_sd: p.sd,
+      coverage: this.coverage(),
+    };
+  }
+
+  toString(): string {
+    const b = this.bands();
+    const p = this.pullSummary();
+    const e = (v: number) => v.toExponential(2);
+    return [
+      `${this.n} pseudo-experiments (${this.method}), ${this.signal.model} mu = ${this.signal.muB} mu_B, seeds ${this.seed}..${this.seed + this.n - 1}`,
+      `  mu_90: median ${e(b.median)} mu_B, 68 % band [${e(b.minus1)}, ${e(b.plus1)}], 95 % band [${e(b.minus2)}, ${e(b.plus2)}]; Asimov ${e(this.asimov.muUpperMuB)}`,
+      `  pulls: mean ${p.mean.toFixed(3)} +- ${p.meanError.toFixed(3)}, sd ${p.sd.toFixed(3)} +- ${p.sdError.toFixed(3)}; coverage of X_90: ${(this.coverage() * 100).toFixed(1)} %`,
+    ].join("\n");
+  }
+}
+
+/** The median expected limit from the Asimov data set of the conditions (mu = 0 unless `signal`). */
+export function asimovLimit(cond: ToyConditions, options: AnalyseSpectraOptions & { signal?: ToySignal } = {}): SpectraLimit {
+  const signal = options.signal ?? { model: options.model ?? "fe", muB: 0 };
+  return analyseSpectra(asimovSpectraFile(cond, signal), options);
+}
+
+/** Runs the pseudo-experiments (see the file header). */
+export function runPseudoExperiments(cond: ToyConditions, options: PseudoExperimentOptions): PseudoExperiments {
+  const n = options.n;
+  if (!Number.isInteger(n) || n < 1) throw new Error(`runPseudoExperiments: n must be a positive integer, got ${n}`);
+  const signal = options.signal ?? { model: options.model ?? "fe", muB: 0 };
+  const asimov = analyseSpectra(asimovSpectraFile(cond, signal), options);
+  let analysisOptions: AnalyseSpectraOptions = options;
+  if (options.warmStart !== false) {
+    const starts: Record<string, ArrayLike<number>> = { ...(options.backgroundStarts ?? {}) };
+    for (const alt of asimov.alternatives) {
+      for (const p of alt.periods) {
+        const key = `${p.background.kind}:${p.name}`;
+        if (p.background.fit && p.background.kind !== "spline" && !(key in starts)) starts[key] = p.background.fit.values;
+      }
+    }
+    analysisOptions = { ...options, backgroundStarts: starts };
+  }
+  const expectation = expectedToySpectra(cond, signal);
+  const xHat = new Float64Array(n);
+  const xErr = new Float64Array(n);
+  const xUpper = new Float64Array(n);
+  const mu = new Float64Array(n);
+  const xs = new Float64Array(n);
+  const es = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = analyseSpectra(toySpectraFile(cond, signal, options.seed + i, expectation), analysisOptions);
+    xHat[i] = r.xHat;
+    xErr[i] = r.xErr;
+    xUpper[i] = r.xUpper;
+    mu[i] = r.muUpperMuB;
+    xs[i] = r.xHatStat;
+    es[i] = r.xErrStat;
+  }
+  return new PseudoExperiments(cond, signal, options.seed, xHat, xErr, xUpper, mu, xs, es, asimov, options.method ?? "pdg");
+}

@@ -1,0 +1,77 @@
+import { BACKGROUND_KINDS } from "../../analysis/backgroundFit.js";
+import { analyseSpectra, GEMMA_ALTERNATIVES, LIMIT_METHODS, type AnalyseSpectraOptions } from "../../analysis/limit.js";
+import { MAGNETIC_MODELS } from "../../analysis/models.js";
+import { tableText } from "../../plots/table.js";
+import { readSpectraFile } from "../../spectra/spectraFile.js";
+import { choiceOption, numberListOption, numberOption, type Command } from "../command.js";
+
+/** `nuem limit`: the magnetic-moment limit from a spectra file (GEMMA Secs. 3-4). */
+export const limitCommand: Command = {
+  name: "limit",
+  summary: "90 % CL magnetic-moment limit from a spectra file (ON/OFF spectra per period)",
+  usage: [
+    "Reads a spectra file (data/README.md, \"The spectra file\"), fits each period's OFF spectrum in the ROI",
+    "with a smooth background, profiles chi2(X, K) over K (GEMMA Eq. 7), combines the periods with the 4.0 %",
+    "systematic (Eq. 8) and sets the limit on X = (mu / 1e-11 mu_B)^2.",
+    "  --spectra FILE                 the spectra file (required)",
+    "  --model fe|epa|stepping        magnetic-moment cross section (default fe)",
+    "  --method pdg|fc|profile        PDG renormalisation (GEMMA), Feldman-Cousins, or Poisson profile likelihood",
+    "  --cl 0.9                       confidence level",
+    "  --background gel|spline|polynomial|raw   OFF background (default gel: Gaussian + exponential + linear)",
+    "  --off-errors correlated|diagonal|none    how the OFF curve's uncertainty enters (default correlated)",
+    "  --alternatives gemma           sum the GEMMA-like alternatives (gel/spline x ROI from 2.9/3.0 keV x bins)",
+    "  --roi-low-kev A,B,...          alternatives: these ROI low edges (with --background)",
+    "  --bin-kev W                    regroup the file's bins to W keV inside the ROI",
+    "  --profile-threshold two-sided|one-sided  profile method: q~ = chi2_1(CL) = 2.71 (default) or (Phi^-1(CL))^2 = 1.64",
+    "example:",
+    "  nuem limit --spectra out/spectra.json --json",
+    "  nuem limit --spectra out/spectra.json --model epa --method profile --background raw",
+  ].join("\n"),
+  options: {
+    spectra: { type: "string" },
+    model: { type: "string" },
+    method: { type: "string" },
+    cl: { type: "string" },
+    background: { type: "string" },
+    "off-errors": { type: "string" },
+    alternatives: { type: "string" },
+    "roi-low-kev": { type: "string" },
+    "bin-kev": { type: "string" },
+    "profile-threshold": { type: "string" },
+  },
+  run(values) {
+    const file = values.spectra;
+    if (typeof file !== "string" || file === "") throw new Error("--spectra is required (a spectra file, see data/README.md)");
+    const spectra = readSpectraFile(file);
+    const background = choiceOption(values, "background", BACKGROUND_KINDS, "gel");
+    const binKeV = values["bin-kev"] === undefined ? undefined : numberOption(values, "bin-kev");
+    const options: AnalyseSpectraOptions = {
+      model: choiceOption(values, "model", MAGNETIC_MODELS, "fe"),
+      method: choiceOption(values, "method", LIMIT_METHODS, "pdg"),
+      cl: numberOption(values, "cl", 0.9),
+      background,
+      offErrors: choiceOption(values, "off-errors", ["correlated", "diagonal", "none"] as const, "correlated"),
+      profileThreshold: choiceOption(values, "profile-threshold", ["two-sided", "one-sided"] as const, "two-sided"),
+    };
+    if (values.alternatives !== undefined) {
+      choiceOption(values, "alternatives", ["gemma"] as const);
+      options.alternatives = GEMMA_ALTERNATIVES;
+    } else if (values["roi-low-kev"] !== undefined) {
+      options.alternatives = numberListOption(values, "roi-low-kev").map((roiLowKeV) => ({ background, roiLowKeV, binKeV }));
+    } else if (binKeV !== undefined) {
+      options.alternatives = [{ background, binKeV }];
+    }
+    let r;
+    try {
+      r = analyseSpectra(spectra, options);
+    } catch (e) {
+      throw new Error(`${file}: ${(e as Error).message}`);
+    }
+    const json = r.toJSON();
+    const text = [
+      r.toString(),
+      tableText(r.alternatives[0].periods.map((p) => ({ period: p.name, background: p.background.label, "chi2/ndf": `${p.background.chi2.toFixed(1)}/${p.background.ndf.toFixed(1)}`, "K (20-55 keV)": p.kPrefit ? p.kPrefit.k : NaN, "tau~": p.tauTilde }))),
+    ].join("\n");
+    return { json, text };
+  },
+};
