@@ -11,13 +11,13 @@
  *     profile likelihood of the first choice (`profileLikelihood.ts`; the spread of the
  *     alternatives is not added to it).
  */
-import { quadratureSum, GEMMA_NORMALISATION_SYSTEMATICS, combineGemma, GemmaLimit, magneticMomentFromX } from "../stats/gemmaCombination.js";
+import { quadratureSum, GEMMA_NORMALISATION_SYSTEMATICS, combineGemma, GemmaLimit } from "../stats/gemmaCombination.js";
 import { feldmanCousins, type FeldmanCousinsInterval } from "../stats/feldmanCousins.js";
 import type { ProbabilityCurve } from "../stats/probabilityCurve.js";
 import type { SpectraFile } from "../spectra/spectraFile.js";
 import { formatPlain } from "../fit/format.js";
 import type { BackgroundKind } from "./backgroundFit.js";
-import type { MagneticModel } from "./models.js";
+import { couplingFromX, signalDefinition, type MagneticModel, type SignalDefinition } from "./models.js";
 import { analysePeriod, type AnalysisChoice, type OffErrors, type PeriodAnalysis, type PeriodAnalysisOptions } from "./periodAnalysis.js";
 import { profileLikelihoodLimit, type ProfileLikelihoodResult } from "./profileLikelihood.js";
 
@@ -91,11 +91,19 @@ export class SpectraLimit {
     readonly fc: FeldmanCousinsInterval | null,
     readonly profile: ProfileLikelihoodResult | null,
     readonly experiment: string,
+    /** The coupling X refers to (mu by default). */
+    readonly signal: SignalDefinition = signalDefinition("mu", model),
   ) {}
 
-  /** mu_90 = 1e-11 sqrt(X_90) mu_B (GEMMA Eq. 6). */
+  /** The coupling's upper limit, c_ref sqrt(X_up) (GEMMA Eq. 6): mu_90 in mu_B, or delta_Q in e. */
+  get upper(): number {
+    return couplingFromX(this.signal, this.xUpper);
+  }
+
+  /** mu_90 = 1e-11 sqrt(X_90) mu_B (GEMMA Eq. 6); an error for a milli-charge limit. */
   get muUpperMuB(): number {
-    return magneticMomentFromX(this.xUpper);
+    if (this.signal.coupling !== "mu") throw new Error(`this limit is on ${this.signal.coupling}, not mu: use .upper`);
+    return this.upper;
   }
 
   /** Statistical-only X_hat and error of the first alternative (for pulls). */
@@ -112,7 +120,9 @@ export class SpectraLimit {
       x_hat: this.xHat,
       x_err: this.xErr,
       x_upper: this.xUpper,
-      mu_upper_mub: this.muUpperMuB,
+      parameter: this.signal.coupling,
+      [this.signal.upperKey]: this.upper,
+      x_reference: this.signal.reference,
       method: this.method,
       model: this.model,
       periods: this.periods,
@@ -128,7 +138,7 @@ export class SpectraLimit {
   toString(): string {
     const f = (v: number) => formatPlain(v, 4);
     const lines = [
-      `${this.experiment}, model ${this.model}, method ${this.method}: X = ${f(this.xHat)} +- ${f(this.xErr)}; X < ${f(this.xUpper)}, mu < ${this.muUpperMuB.toExponential(2)} mu_B (${this.cl * 100} % CL)`,
+      `${this.experiment}, model ${this.model}, method ${this.method}: X = ${f(this.xHat)} +- ${f(this.xErr)}; X < ${f(this.xUpper)}, ${this.signal.coupling === "mu" ? "mu" : "delta_Q"} < ${this.upper.toExponential(2)} ${this.signal.unit} (${this.cl * 100} % CL)`,
       ...this.periods.map((p) => `  ${p.name}: X = ${f(p.x_hat)} +- ${f(p.x_err)}, K = ${p.k_hat.toFixed(4)}`),
     ];
     if (this.alternatives.length > 1) lines.push(`  ${this.alternatives.length} alternatives summed: ${this.alternatives.map((a) => `${a.label} X < ${f(a.curve.upperLimit(this.cl))}`).join("; ")}`);
@@ -195,5 +205,6 @@ export function analyseSpectra(spectra: SpectraFile, options: AnalyseSpectraOpti
     periods = profile.periods.map((p) => ({ name: p.name, x_hat: p.xHat, x_err: p.xErr, k_hat: p.kHat }));
   }
   const offErrors = first[0].offErrors;
-  return new SpectraLimit(method, model, cl, xHat, xErr, xUpper, periods, alternatives, combination, relSyst, offErrors, fc, profile, spectra.experiment);
+  const signal = signalDefinition(options.coupling ?? "mu", model);
+  return new SpectraLimit(method, model, cl, xHat, xErr, xUpper, periods, alternatives, combination, relSyst, offErrors, fc, profile, spectra.experiment, signal);
 }

@@ -24,7 +24,7 @@ import { GemmaChi2, type GemmaPeriodInput, type ProfileResult } from "../stats/g
 import { CorrelatedGemmaChi2, type Chi2XK, type CorrelatedGemmaPeriodInput } from "../stats/gemmaChi2Correlated.js";
 import { fitOffBackground, type BackgroundFitOptions, type BackgroundKind, type OffBackground } from "./backgroundFit.js";
 import { binAveragedRate, experimentNameOf, modelFluxPerCm2s, type SignalResponse } from "./binnedRates.js";
-import { magneticProcess, X_REFERENCE_MU_B, type MagneticModel } from "./models.js";
+import { signalDefinition, type Coupling, type MagneticModel } from "./models.js";
 import { rebinValues, roiBinning, roiWithLowEdge, type RoiBinning } from "./roiBinning.js";
 
 /** How the OFF curve's errors enter chi^2(X, K) (see the file header). */
@@ -45,6 +45,8 @@ export interface AnalysisChoice {
 /** Options shared by the period analysis and `analyseSpectra`. */
 export interface PeriodAnalysisOptions extends BackgroundFitOptions {
   model?: MagneticModel;
+  /** The coupling X refers to (default "mu": X = (mu / 1e-11 mu_B)^2; "delta-q": X = (delta_Q / 1e-12 e)^2). */
+  coupling?: Coupling;
   /** Default background when a choice names none (default "gel"). */
   background?: BackgroundKind;
   offErrors?: OffErrors;
@@ -119,7 +121,8 @@ export function analysePeriod(spectra: SpectraFile, period: SpectraPeriod, choic
     start: options.backgroundStarts?.[`${kind}:${period.name}`] ?? options.start,
   });
   const fluxScale = spectra.flux_per_cm2_s / modelFluxPerCm2s(experiment);
-  const em = binAveragedRate(experiment, magneticProcess(model), edges, { params: { muNu_muB: X_REFERENCE_MU_B }, response: options.response }).map((v) => v * fluxScale);
+  const signal = signalDefinition(options.coupling ?? "mu", model);
+  const em = binAveragedRate(experiment, signal.process, edges, { params: signal.params, response: options.response }).map((v) => v * fluxScale);
   const weak = binAveragedRate(experiment, "weak", edges, { response: options.response }).map((v) => v * fluxScale);
   const onRatio = ratioOf(onCounts, onVarFile);
   const offRatio = ratioOf(offCounts, offVarFile);

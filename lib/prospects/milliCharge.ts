@@ -1,3 +1,4 @@
+import { MILLICHARGE_EPA_CUTOFF_MeV, signalDefinition, X_REFERENCE_DELTA_Q_E } from "../analysis/models.js";
 import type { ProcessName } from "../xsec/registry.js";
 import { experimentConditions, type AsimovConditions } from "./asimovConditions.js";
 import { expectedCouplingLimit, processShape, type CouplingLimit, type CouplingLimitOptions, type SignalShape } from "./couplingSensitivity.js";
@@ -8,9 +9,9 @@ export const MILLICHARGE_MODELS: readonly MilliChargeModel[] = ["fe", "stepping"
 
 /** The registered process of each treatment (lib/xsec/registry.ts). */
 export const MILLICHARGE_PROCESS: Readonly<Record<MilliChargeModel, ProcessName>> = {
-  fe: "millicharge",
-  stepping: "millicharge-stepping",
-  epa: "millicharge-epa",
+  fe: signalDefinition("delta-q", "fe").process,
+  stepping: signalDefinition("delta-q", "stepping").process,
+  epa: signalDefinition("delta-q", "epa").process,
 };
 
 /**
@@ -21,7 +22,7 @@ export const MILLICHARGE_PROCESS: Readonly<Record<MilliChargeModel, ProcessName>
  * being free in the crystal; "neutrinoMass": 0.1 eV, the neutrino-mass scale of a free atom.
  * ln(E/mu_c) at E = 1 MeV is 11.0 and 16.1: the two differ by a factor 1.46 in rate, 1.21 in dQ.
  */
-export const MILLICHARGE_EPA_CUTOFFS_MeV = Object.freeze({ plasmon: 16e-6, neutrinoMass: 1e-7 });
+export const MILLICHARGE_EPA_CUTOFFS_MeV = Object.freeze({ plasmon: MILLICHARGE_EPA_CUTOFF_MeV, neutrinoMass: 1e-7 });
 
 /** The published bound the project compares with. */
 export const PUBLISHED_MILLICHARGE_BOUND = Object.freeze({
@@ -31,7 +32,7 @@ export const PUBLISHED_MILLICHARGE_BOUND = Object.freeze({
 });
 
 /** Reference milli-charge of the shapes (X = (dQ / 1e-12 e)^2). */
-export const MILLICHARGE_REFERENCE_e = 1e-12;
+export const MILLICHARGE_REFERENCE_e = X_REFERENCE_DELTA_Q_E;
 
 /**
  * The milli-charge signal shape of a treatment: free electrons ("fe", Giunti-Studenikin), the

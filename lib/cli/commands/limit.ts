@@ -1,20 +1,23 @@
 import { BACKGROUND_KINDS } from "../../analysis/backgroundFit.js";
 import { analyseSpectra, GEMMA_ALTERNATIVES, LIMIT_METHODS, type AnalyseSpectraOptions } from "../../analysis/limit.js";
-import { MAGNETIC_MODELS } from "../../analysis/models.js";
+import { COUPLINGS, MAGNETIC_MODELS } from "../../analysis/models.js";
 import { tableText } from "../../plots/table.js";
+import { boundCommand } from "./bound.js";
 import { readSpectraFile } from "../../spectra/spectraFile.js";
 import { choiceOption, numberListOption, numberOption, type Command } from "../command.js";
 
 /** `nuem limit`: the magnetic-moment limit from a spectra file (GEMMA Secs. 3-4). */
 export const limitCommand: Command = {
   name: "limit",
-  summary: "90 % CL magnetic-moment limit from a spectra file (ON/OFF spectra per period)",
+  summary: "90 % CL limit on mu (or delta_Q) from a spectra file (ON/OFF spectra per period)",
   usage: [
     "Reads a spectra file (data/README.md, \"The spectra file\"), fits each period's OFF spectrum in the ROI",
     "with a smooth background, profiles chi2(X, K) over K (GEMMA Eq. 7), combines the periods with the 4.0 %",
-    "systematic (Eq. 8) and sets the limit on X = (mu / 1e-11 mu_B)^2.",
+    "systematic (Eq. 8) and sets the limit on X = (mu / 1e-11 mu_B)^2 (or X = (delta_Q / 1e-12 e)^2).",
     "  --spectra FILE                 the spectra file (required)",
-    "  --model fe|epa|stepping        magnetic-moment cross section (default fe)",
+    "  --parameter mu|delta-q         the coupling (default mu); delta-q: the milli-charge signal shape",
+    "  --parameter sin2w|r2 [--seed N] the TEXONO CsI(Tl) fit instead (no --spectra; as nuem bound)",
+    "  --model fe|epa|stepping        cross section (default fe; delta-q epa: the project's EPA-like estimate)",
     "  --method pdg|fc|profile        PDG renormalisation (GEMMA), Feldman-Cousins, or Poisson profile likelihood",
     "  --cl 0.9                       confidence level",
     "  --background gel|spline|polynomial|raw   OFF background (default gel: Gaussian + exponential + linear)",
@@ -26,9 +29,12 @@ export const limitCommand: Command = {
     "example:",
     "  nuem limit --spectra out/spectra.json --json",
     "  nuem limit --spectra out/spectra.json --model epa --method profile --background raw",
+    "  nuem limit --spectra out/spectra.json --parameter delta-q --model stepping --json",
   ].join("\n"),
   options: {
     spectra: { type: "string" },
+    parameter: { type: "string" },
+    seed: { type: "string" },
     model: { type: "string" },
     method: { type: "string" },
     cl: { type: "string" },
@@ -39,13 +45,20 @@ export const limitCommand: Command = {
     "bin-kev": { type: "string" },
     "profile-threshold": { type: "string" },
   },
-  run(values) {
+  run(values, positionals) {
+    if (values.parameter === "sin2w" || values.parameter === "r2") {
+      // Not germanium-spectra parameters: the TEXONO CsI(Tl) fit, the same as `nuem bound`.
+      if (values.spectra !== undefined) throw new Error(`--parameter ${values.parameter}: a spectra file holds germanium spectra (mu, delta-q); ${values.parameter} comes from the TEXONO CsI(Tl) analysis, run without --spectra`);
+      return boundCommand.run(values, positionals);
+    }
+    const parameter = choiceOption(values, "parameter", COUPLINGS, "mu");
     const file = values.spectra;
     if (typeof file !== "string" || file === "") throw new Error("--spectra is required (a spectra file, see data/README.md)");
     const spectra = readSpectraFile(file);
     const background = choiceOption(values, "background", BACKGROUND_KINDS, "gel");
     const binKeV = values["bin-kev"] === undefined ? undefined : numberOption(values, "bin-kev");
     const options: AnalyseSpectraOptions = {
+      coupling: parameter,
       model: choiceOption(values, "model", MAGNETIC_MODELS, "fe"),
       method: choiceOption(values, "method", LIMIT_METHODS, "pdg"),
       cl: numberOption(values, "cl", 0.9),
