@@ -19,11 +19,13 @@
  * methods mirror `GemmaChi2` (chi2, quadraticInX, map, section, profileK, profile, minimum,
  * profileFit, fitK), so either can be used by the analysis.
  */
-import { brent, brentMinimize } from "../fit/brent.js";
 import { cholesky, choleskySolve } from "../fit/linalg.js";
 import { symmetricEigen } from "../fit/symmetricEigen.js";
 import { maskedIndices, roiMask, type Roi } from "../fit/roi.js";
-import { Chi2Map, type GemmaPeriodInput, type MapGrid, type ProfileResult } from "./gemmaChi2.js";
+import { QuadraticInXChi2 } from "./chi2XK.js";
+import type { GemmaPeriodInput } from "./gemmaChi2.js";
+
+export type { Chi2XK } from "./chi2XK.js";
 
 /** Inputs of one period with a correlated OFF curve. */
 export interface CorrelatedGemmaPeriodInput extends GemmaPeriodInput {
@@ -35,21 +37,9 @@ export interface CorrelatedGemmaPeriodInput extends GemmaPeriodInput {
   offRank: number;
 }
 
-/** The common interface of `GemmaChi2` and `CorrelatedGemmaChi2` that the analysis uses. */
-export interface Chi2XK {
-  readonly nbins: number;
-  chi2(x: number, k: number): number;
-  quadraticInX(k: number): { a0: number; a1: number; a2: number };
-  map(grid: MapGrid): Chi2Map;
-  section(k?: number): { k: number; xHat: number; dx: number; chi2Min: number };
-  profileK(x: number): { k: number; chi2: number };
-  profile(xs: ArrayLike<number>): Float64Array;
-  minimum(): { x: number; k: number; chi2: number };
-  profileFit(delta?: number): ProfileResult;
-}
-
 /** chi^2(X, K) with a correlated OFF curve (see the file header). */
-export class CorrelatedGemmaChi2 implements Chi2XK {
+export class CorrelatedGemmaChi2 extends QuadraticInXChi2 {
+  protected readonly label = "CorrelatedGemmaChi2";
   readonly bins: Int32Array;
   readonly rank: number;
   private readonly a: Float64Array;
@@ -68,6 +58,7 @@ export class CorrelatedGemmaChi2 implements Chi2XK {
   private readonly fast: { s: Float64Array; lambda: Float64Array; ua: Float64Array; ub: Float64Array; ue: Float64Array } | null;
 
   constructor(input: CorrelatedGemmaPeriodInput) {
+    super();
     this.input = input;
     const n = input.edgesKeV.length - 1;
     const check = (name: string, arr: ArrayLike<number> | undefined) => {
@@ -258,101 +249,14 @@ export class CorrelatedGemmaChi2 implements Chi2XK {
     return { a0, a1, a2 };
   }
 
-  chi2(x: number, k: number): number {
-    const { a0, a1, a2 } = this.forms(k);
-    return a0 - 2 * x * a1 + x * x * a2;
-  }
-
-  map(grid: MapGrid): Chi2Map {
-    const { xMin, xMax, nx, kMin, kMax, nk } = grid;
-    if (!(nx >= 2 && nk >= 2 && xMax > xMin && kMax > kMin)) throw new Error("CorrelatedGemmaChi2.map: bad grid");
-    const xs = Float64Array.from({ length: nx }, (_, i) => xMin + ((xMax - xMin) * i) / (nx - 1));
-    const ks = Float64Array.from({ length: nk }, (_, i) => kMin + ((kMax - kMin) * i) / (nk - 1));
-    const values = new Float64Array(nx * nk);
-    let best = { x: NaN, k: NaN, chi2: Infinity };
-    for (let ik = 0; ik < nk; ik++) {
-      const { a0, a1, a2 } = this.forms(ks[ik]);
-      const row = ik * nx;
-      for (let ix = 0; ix < nx; ix++) {
-        const x = xs[ix];
-        const c = a0 - 2 * x * a1 + x * x * a2;
-        values[row + ix] = c;
-        if (c < best.chi2) best = { x, k: ks[ik], chi2: c };
-      }
-    }
-    return new Chi2Map(xs, ks, values, best, this.nbins);
-  }
-
-  section(k = 1): { k: number; xHat: number; dx: number; chi2Min: number } {
-    const { a0, a1, a2 } = this.forms(k);
-    return { k, xHat: a1 / a2, dx: 1 / Math.sqrt(a2), chi2Min: a0 - (a1 * a1) / a2 };
-  }
-
   /**
    * K minimising chi2 at X with the covariance frozen at K = k0 (chi2 is then quadratic in K):
    * K = (a - X e)^T V^-1 b / b^T V^-1 b, and its error 1 / sqrt(b^T V^-1 b).
    */
-  private kEstimate(x: number, k0: number): { k: number; sk: number } {
+  protected kEstimate(x: number, k0: number): { k: number; sk: number } {
     const f = this.forms(k0);
     const k = (f.rb + k0 * f.bb - x * f.eb) / f.bb;
     return { k: Number.isFinite(k) ? k : k0, sk: 1 / Math.sqrt(f.bb) };
-  }
-
-  /** Minimum of a smooth function of K by Brent's method on +-20 sigma_K, widened if the minimum sits at an edge. */
-  private minimizeK(f: (k: number) => number, k0: number, sk: number): number {
-    let k = k0;
-    let half = 20 * sk;
-    for (let attempt = 0; attempt < 8; attempt++) {
-      const lo = k - half;
-      const hi = k + half;
-      const res = brentMinimize(f, lo, hi, 1e-12 * Math.max(1, Math.abs(k)));
-      const edge = 1e-6 * half;
-      if (res.x - lo > edge && hi - res.x > edge) return res.x;
-      k = res.x;
-      half *= 4;
-    }
-    throw new Error("CorrelatedGemmaChi2: no minimum in K found");
-  }
-
-  profileK(x: number): { k: number; chi2: number } {
-    let { k, sk } = this.kEstimate(x, 1);
-    ({ k, sk } = this.kEstimate(x, k));
-    const kMin = this.minimizeK((kk) => this.chi2(x, kk), k, sk);
-    return { k: kMin, chi2: this.chi2(x, kMin) };
-  }
-
-  profile(xs: ArrayLike<number>): Float64Array {
-    return Float64Array.from(xs, (x) => this.profileK(x).chi2);
-  }
-
-  minimum(): { x: number; k: number; chi2: number } {
-    const g = (k: number) => {
-      const { a0, a1, a2 } = this.forms(k);
-      return a0 - (a1 * a1) / a2;
-    };
-    const { k, sk } = this.kEstimate(this.section(1).xHat, 1);
-    const kMin = this.minimizeK(g, k, sk);
-    const { a1, a2 } = this.forms(kMin);
-    return { x: a1 / a2, k: kMin, chi2: g(kMin) };
-  }
-
-  profileFit(delta = 1): ProfileResult {
-    const min = this.minimum();
-    const target = min.chi2 + delta;
-    const f = (x: number) => this.profileK(x).chi2 - target;
-    const step0 = this.section(min.k).dx * Math.sqrt(delta);
-    const find = (sign: number): number => {
-      let step = step0;
-      for (let i = 0; i < 60; i++) {
-        const xb = min.x + sign * step;
-        if (f(xb) > 0) return brent(f, Math.min(min.x, xb), Math.max(min.x, xb), 1e-10 * Math.max(1, step));
-        step *= 1.6;
-      }
-      throw new Error("CorrelatedGemmaChi2.profileFit: Delta chi2 not reached");
-    };
-    const xUp = find(1);
-    const xLow = find(-1);
-    return { xHat: min.x, kHat: min.k, chi2Min: min.chi2, dx: 0.5 * (xUp - xLow), xLow, xUp, nbins: this.nbins, ndf: this.nbins - 2 };
   }
 
   /** K fitted on a sub-range (GEMMA: 20-55 keV) at fixed X (default 0). */

@@ -1,0 +1,147 @@
+/**
+ * What GEMMA's chi^2(X, K) (paper Eq. 7) has in common in its two forms (`GemmaChi2`, diagonal OFF
+ * errors; `CorrelatedGemmaChi2`, a fitted OFF curve's full covariance): at fixed K it is a quadratic
+ * in X, A0 - 2 X A1 + X^2 A2, so the map, the section at fixed K and the minimum over X are
+ * closed-form; the minimum over K (the projection GEMMA uses: "projection (not a section!)") is
+ * found by Brent's method. A form supplies the quadratic's coefficients and a rough K scale.
+ */
+import { brent, brentMinimize } from "../fit/brent.js";
+import { Chi2Map, type MapGrid, type ProfileResult } from "./chi2Map.js";
+
+/** The common interface of `GemmaChi2` and `CorrelatedGemmaChi2` that the analysis uses. */
+export interface Chi2XK {
+  readonly nbins: number;
+  chi2(x: number, k: number): number;
+  quadraticInX(k: number): { a0: number; a1: number; a2: number };
+  map(grid: MapGrid): Chi2Map;
+  section(k?: number): { k: number; xHat: number; dx: number; chi2Min: number };
+  profileK(x: number): { k: number; chi2: number };
+  profile(xs: ArrayLike<number>): Float64Array;
+  minimum(): { x: number; k: number; chi2: number };
+  profileFit(delta?: number): ProfileResult;
+}
+
+/** The shared evaluations of a chi^2(X, K) quadratic in X (see the file header). */
+export abstract class QuadraticInXChi2 implements Chi2XK {
+  /** Name in error messages. */
+  protected abstract readonly label: string;
+  abstract get nbins(): number;
+  /** The quadratic-in-X coefficients at fixed K: chi2 = A0 - 2 X A1 + X^2 A2. */
+  abstract quadraticInX(k: number): { a0: number; a1: number; a2: number };
+  /** Rough K scale: the K minimising chi2 at X with the variances frozen at K = k0, and its error. */
+  protected abstract kEstimate(x: number, k0: number): { k: number; sk: number };
+  /** d chi2(x, K) / dK, when a form has it analytically (used to polish the minimum). */
+  protected dChi2dK?(x: number, k: number): number;
+  /** d/dK of min_X chi2 = A0 - A1^2/A2, when a form has it analytically. */
+  protected dProfiledXdK?(k: number): number;
+
+  /** chi2 at (X, K). */
+  chi2(x: number, k: number): number {
+    const { a0, a1, a2 } = this.quadraticInX(k);
+    return a0 - 2 * x * a1 + x * x * a2;
+  }
+
+  /**
+   * Minimum of a smooth function of K: Brent's minimisation on a bracket of +-20 estimated
+   * sigma_K (widened when the minimum sits at an edge); with a derivative, polished by Brent's root
+   * finding on it (minimisation alone locates a minimum only to sqrt(machine epsilon), which X
+   * inherits through the X-K correlation).
+   */
+  private minimizeK(f: (k: number) => number, df: ((k: number) => number) | undefined, k0: number, sk: number): number {
+    let k = k0;
+    let half = 20 * sk;
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const lo = k - half;
+      const hi = k + half;
+      const r = brentMinimize(f, lo, hi, df ? 1e-10 * half : 1e-12 * Math.max(1, Math.abs(k)));
+      const edge = 1e-6 * half;
+      if (r.x - lo > edge && hi - r.x > edge) {
+        if (!df) return r.x;
+        const d = 1e-5 * half;
+        const da = df(r.x - d);
+        const db = df(r.x + d);
+        return da < 0 && db > 0 ? brent(df, r.x - d, r.x + d, 1e-15 * Math.max(1, Math.abs(r.x))) : r.x;
+      }
+      k = r.x;
+      half *= 4;
+    }
+    throw new Error(`${this.label}: no minimum in K found`);
+  }
+
+  /** The map on a grid (X from xMin to xMax in nx points, K likewise). */
+  map(grid: MapGrid): Chi2Map {
+    const { xMin, xMax, nx, kMin, kMax, nk } = grid;
+    if (!(nx >= 2 && nk >= 2 && xMax > xMin && kMax > kMin)) throw new Error(`${this.label}.map: bad grid`);
+    const xs = Float64Array.from({ length: nx }, (_, i) => xMin + ((xMax - xMin) * i) / (nx - 1));
+    const ks = Float64Array.from({ length: nk }, (_, i) => kMin + ((kMax - kMin) * i) / (nk - 1));
+    const values = new Float64Array(nx * nk);
+    let best = { x: NaN, k: NaN, chi2: Infinity };
+    for (let ik = 0; ik < nk; ik++) {
+      const { a0, a1, a2 } = this.quadraticInX(ks[ik]);
+      const row = ik * nx;
+      for (let ix = 0; ix < nx; ix++) {
+        const x = xs[ix];
+        const c = a0 - 2 * x * a1 + x * x * a2;
+        values[row + ix] = c;
+        if (c < best.chi2) best = { x, k: ks[ik], chi2: c };
+      }
+    }
+    return new Chi2Map(xs, ks, values, best, this.nbins);
+  }
+
+  /** Section at fixed K (default 1): closed-form X_hat = A1/A2, dX = 1/sqrt(A2), chi2 minimum A0 - A1^2/A2. */
+  section(k = 1): { k: number; xHat: number; dx: number; chi2Min: number } {
+    const { a0, a1, a2 } = this.quadraticInX(k);
+    return { k, xHat: a1 / a2, dx: 1 / Math.sqrt(a2), chi2Min: a0 - (a1 * a1) / a2 };
+  }
+
+  /** Minimum over K at fixed X. */
+  profileK(x: number): { k: number; chi2: number } {
+    let { k, sk } = this.kEstimate(x, 1);
+    ({ k, sk } = this.kEstimate(x, k));
+    const df = this.dChi2dK ? (kk: number) => this.dChi2dK!(x, kk) : undefined;
+    const kMin = this.minimizeK((kk) => this.chi2(x, kk), df, k, sk);
+    return { k: kMin, chi2: this.chi2(x, kMin) };
+  }
+
+  /** The profile chi2_min over K at each X. */
+  profile(xs: ArrayLike<number>): Float64Array {
+    return Float64Array.from(xs, (x) => this.profileK(x).chi2);
+  }
+
+  /** The exact 2D minimum: minimum over K of min_X chi2 = A0 - A1^2/A2, then X = A1/A2. */
+  minimum(): { x: number; k: number; chi2: number } {
+    const g = (k: number) => {
+      const { a0, a1, a2 } = this.quadraticInX(k);
+      return a0 - (a1 * a1) / a2;
+    };
+    const { k, sk } = this.kEstimate(this.section(1).xHat, 1);
+    const df = this.dProfiledXdK ? (kk: number) => this.dProfiledXdK!(kk) : undefined;
+    const kMin = this.minimizeK(g, df, k, sk);
+    const { a1, a2 } = this.quadraticInX(kMin);
+    return { x: a1 / a2, k: kMin, chi2: g(kMin) };
+  }
+
+  /**
+   * X_hat and its error from the profile over K: the ends of {X : profile(X) <= chi2_min + delta}
+   * (delta = 1 for 68.27 % in one parameter) by Brent's method; dx = (xUp - xLow) / 2.
+   */
+  profileFit(delta = 1): ProfileResult {
+    const min = this.minimum();
+    const target = min.chi2 + delta;
+    const f = (x: number) => this.profileK(x).chi2 - target;
+    const step0 = this.section(min.k).dx * Math.sqrt(delta);
+    const find = (sign: number): number => {
+      let step = step0;
+      for (let i = 0; i < 60; i++) {
+        const xb = min.x + sign * step;
+        if (f(xb) > 0) return brent(f, Math.min(min.x, xb), Math.max(min.x, xb), 1e-10 * Math.max(1, step));
+        step *= 1.6;
+      }
+      throw new Error(`${this.label}.profileFit: Delta chi2 not reached`);
+    };
+    const xUp = find(1);
+    const xLow = find(-1);
+    return { xHat: min.x, kHat: min.k, chi2Min: min.chi2, dx: 0.5 * (xUp - xLow), xLow, xUp, nbins: this.nbins, ndf: this.nbins - 2 };
+  }
+}
