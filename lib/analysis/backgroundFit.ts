@@ -25,7 +25,7 @@ import { BinIntegrator } from "../fit/binIntegrator.js";
 import type { CurveModel } from "../fit/curveModel.js";
 import type { FitResult } from "../fit/fitResult.js";
 import { fitSpectrumLM } from "../fit/fitSpectrumLM.js";
-import { gaussExpLinearModel } from "../fit/gaussExpLinear.js";
+import { gaussExpLinearGuess, gaussExpLinearModel, type GaussExpLinearScanGrid } from "../fit/gaussExpLinear.js";
 import type { Limit } from "../fit/limits.js";
 import { weightedLeastSquares } from "../fit/linalg.js";
 import { evaluateSpline, splineSecondDerivatives } from "../fit/naturalSpline.js";
@@ -86,59 +86,18 @@ export function gelLimits(loKeV: number, hiKeV: number): (Limit | null)[] {
   return [null, [loKeV, hiKeV], [1, Math.max(range, 1.01)], null, [0.3, 10 * range], null, null];
 }
 
+/** The coarse grid of the GEL start: 7 x 2 x 4 points, widths >= 1.05 keV and slopes >= 0.35 keV (inside `gelLimits`), 2-node quadrature: a few ms. */
+const GEL_START_SCAN: GaussExpLinearScanGrid = Object.freeze({ means: 7, sigmaFractions: [0.1, 0.3], slopeFractions: [0.03, 0.07, 0.15, 0.4], minSigmaKeV: 1.05, minSlopeKeV: 0.35, quadOrder: 2, weights: "counts" });
+
 /**
  * Starting values of the GEL fit: for a grid of (mean, width, slope) the four amplitudes enter
- * linearly and are solved by weighted least squares; the best grid point wins (7 x 2 x 4 points,
- * 2-node quadrature: a few ms).
+ * linearly and are solved by weighted least squares; the best grid point wins
+ * (`gaussExpLinearGuess` on {@link GEL_START_SCAN}).
  */
 export function gelStart(spectrum: OffSpectrum, roi: Roi): Float64Array {
   const mask = roiMask(spectrum.edgesKeV, roi);
-  const idx = maskedIndices(mask);
-  const lo = spectrum.edgesKeV[idx[0]];
-  const hi = spectrum.edgesKeV[idx[idx.length - 1] + 1];
-  const range = hi - lo;
-  const model = gaussExpLinearModel(lo);
-  const integ = new BinIntegrator(spectrum.edgesKeV, idx, 2);
-  const m = idx.length;
-  const y = Float64Array.from(idx, (i) => spectrum.counts[i]);
-  const w = Float64Array.from(y, (c) => 1 / Math.max(c, 1));
-  const design = new Float64Array(m * 4);
-  const col = new Float64Array(m);
-  const p = new Float64Array(7);
-  let best: Float64Array | null = null;
-  let bestChi2 = Infinity;
-  for (let a = 0; a < 7; a++) {
-    const mean = lo + ((a + 0.5) / 7) * range;
-    for (const sf of [0.1, 0.3]) {
-      const sigma = Math.max(1.05, sf * range);
-      for (const lf of [0.03, 0.07, 0.15, 0.4]) {
-        const slope = Math.max(0.35, lf * range);
-        for (let k = 0; k < 4; k++) {
-          p.set([k === 0 ? 1 : 0, mean, sigma, k === 1 ? 1 : 0, slope, k === 2 ? 1 : 0, k === 3 ? 1 : 0]);
-          integ.expected(model, p, spectrum.exposureKgDay, col);
-          for (let i = 0; i < m; i++) design[i * 4 + k] = col[i];
-        }
-        let sol: Float64Array;
-        try {
-          sol = weightedLeastSquares(design, m, 4, y, w).solution;
-        } catch {
-          continue;
-        }
-        let chi2 = 0;
-        for (let i = 0; i < m; i++) {
-          let mu = 0;
-          for (let k = 0; k < 4; k++) mu += design[i * 4 + k] * sol[k];
-          chi2 += w[i] * (y[i] - mu) ** 2;
-        }
-        if (chi2 < bestChi2) {
-          bestChi2 = chi2;
-          best = Float64Array.from([sol[0], mean, sigma, sol[1], slope, sol[2], sol[3]]);
-        }
-      }
-    }
-  }
-  if (!best) throw new Error("gelStart: no grid point gave a solvable least-squares problem");
-  return best;
+  const lo = spectrum.edgesKeV[maskedIndices(mask)[0]];
+  return gaussExpLinearGuess({ edgesKeV: spectrum.edgesKeV, counts: spectrum.counts, exposure: spectrum.exposureKgDay }, mask, lo, GEL_START_SCAN);
 }
 
 /** Whether per-bin variances differ from the counts (corrected spectra). */

@@ -61,22 +61,40 @@ export function gaussExpLinearModel(referenceKeV = 0): CurveModel {
   return model;
 }
 
+/** The coarse grid of {@link gaussExpLinearGuess}. */
+export interface GaussExpLinearScanGrid {
+  /** Number of Gaussian means, spread evenly across the fit range. */
+  means: number;
+  /** Gaussian widths as fractions of the fit range, floored at `minSigmaKeV`. */
+  sigmaFractions: readonly number[];
+  /** Exponential slopes as fractions of the fit range, floored at `minSlopeKeV`. */
+  slopeFractions: readonly number[];
+  minSigmaKeV?: number;
+  minSlopeKeV?: number;
+  /** Gauss-Legendre nodes per bin (default 8). */
+  quadOrder?: number;
+  /** Least-squares weights: 1/variance of the spectrum (default) or 1/max(counts, 1). */
+  weights?: "variance" | "counts";
+}
+
+/** Default grid: 9 means, sigma in {0.03, 0.1, 0.3} x range, slope in {0.02, 0.05, 0.1, 0.25, 1} x range. */
+export const GAUSS_EXP_LINEAR_SCAN: GaussExpLinearScanGrid = Object.freeze({ means: 9, sigmaFractions: [0.03, 0.1, 0.3], slopeFractions: [0.02, 0.05, 0.1, 0.25, 1] });
+
 /**
  * Starting values by a separable scan: for each (mean, sigma, slope) on a coarse grid the four
  * amplitudes (gaussAmp, expAmp, constant, slopePerKeV) enter linearly and are solved by weighted
- * least squares; the grid point of lowest chi-square wins. Grid: 9 means across the fit range,
- * sigma in {0.03, 0.1, 0.3} x range, slope in {0.02, 0.05, 0.1, 0.25, 1} x range.
+ * least squares; the grid point of lowest chi-square wins.
  */
-export function gaussExpLinearGuess(spectrum: BinnedSpectrum, mask: Uint8Array, referenceKeV = 0): Float64Array {
+export function gaussExpLinearGuess(spectrum: BinnedSpectrum, mask: Uint8Array, referenceKeV = 0, grid: GaussExpLinearScanGrid = GAUSS_EXP_LINEAR_SCAN): Float64Array {
   const idx = maskedIndices(mask);
   if (idx.length < 8) throw new Error(`gaussExpLinearGuess: need at least 8 bins, got ${idx.length}`);
   const lo = spectrum.edgesKeV[idx[0]];
   const hi = spectrum.edgesKeV[idx[idx.length - 1] + 1];
   const range = hi - lo;
-  const integ = new BinIntegrator(spectrum.edgesKeV, idx, 8);
-  const varAll = countVariance(spectrum);
+  const integ = new BinIntegrator(spectrum.edgesKeV, idx, grid.quadOrder ?? 8);
   const y = Float64Array.from(idx, (i) => spectrum.counts[i]);
-  const w = Float64Array.from(idx, (i) => 1 / varAll[i]);
+  const varAll = countVariance(spectrum);
+  const w = grid.weights === "counts" ? Float64Array.from(y, (c) => 1 / Math.max(c, 1)) : Float64Array.from(idx, (i) => 1 / varAll[i]);
   const model = gaussExpLinearModel(referenceKeV);
   const m = idx.length;
   const design = new Float64Array(m * 4);
@@ -84,18 +102,14 @@ export function gaussExpLinearGuess(spectrum: BinnedSpectrum, mask: Uint8Array, 
   const p = new Float64Array(7);
   let best: Float64Array | null = null;
   let bestChi2 = Infinity;
-  for (let a = 0; a < 9; a++) {
-    const mean = lo + ((a + 0.5) / 9) * range;
-    for (const sf of [0.03, 0.1, 0.3]) {
-      for (const lf of [0.02, 0.05, 0.1, 0.25, 1]) {
-        const basis = [
-          [1, mean, sf * range, 0, lf * range, 0, 0],
-          [0, mean, sf * range, 1, lf * range, 0, 0],
-          [0, mean, sf * range, 0, lf * range, 1, 0],
-          [0, mean, sf * range, 0, lf * range, 0, 1],
-        ];
+  for (let a = 0; a < grid.means; a++) {
+    const mean = lo + ((a + 0.5) / grid.means) * range;
+    for (const sf of grid.sigmaFractions) {
+      const sigma = Math.max(grid.minSigmaKeV ?? 0, sf * range);
+      for (const lf of grid.slopeFractions) {
+        const slope = Math.max(grid.minSlopeKeV ?? 0, lf * range);
         for (let k = 0; k < 4; k++) {
-          p.set(basis[k]);
+          p.set([k === 0 ? 1 : 0, mean, sigma, k === 1 ? 1 : 0, slope, k === 2 ? 1 : 0, k === 3 ? 1 : 0]);
           integ.expected(model, p, spectrum.exposure, col);
           for (let i = 0; i < m; i++) design[i * 4 + k] = col[i];
         }
@@ -113,7 +127,7 @@ export function gaussExpLinearGuess(spectrum: BinnedSpectrum, mask: Uint8Array, 
         }
         if (chi2 < bestChi2) {
           bestChi2 = chi2;
-          best = Float64Array.from([sol[0], mean, sf * range, sol[1], lf * range, sol[2], sol[3]]);
+          best = Float64Array.from([sol[0], mean, sigma, sol[1], slope, sol[2], sol[3]]);
         }
       }
     }

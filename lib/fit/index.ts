@@ -11,7 +11,7 @@ export { binCentersKeV, binWidthsKeV, checkSpectrum, countVariance, type BinnedS
 export type { CurveModel } from "./curveModel.js";
 export { BinIntegrator } from "./binIntegrator.js";
 export { bakerCousinsChi2, gaussChi2, type FitStatistic } from "./statistic.js";
-export { GAUSS_EXP_LINEAR_PARAMETERS, gaussExpLinearGuess, gaussExpLinearModel } from "./gaussExpLinear.js";
+export { GAUSS_EXP_LINEAR_PARAMETERS, GAUSS_EXP_LINEAR_SCAN, gaussExpLinearGuess, gaussExpLinearModel, type GaussExpLinearScanGrid } from "./gaussExpLinear.js";
 export { polynomialModel } from "./polynomial.js";
 export { evaluateSpline, naturalSplineModel, splineSecondDerivatives } from "./naturalSpline.js";
 export { FitResult, type FitResultInit } from "./fitResult.js";
