@@ -2,6 +2,8 @@ import { writeFileSync, mkdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Command } from "../command.js";
 import { runNotebooks } from "../../notebooks/index.js";
+import { tableText } from "../../plots/table.js";
+import { headlines } from "../../reproduce/headlines.js";
 
 /** `nuem reproduce`: the main job: execute the whole chain and collect its results in out/. */
 export const reproduceCommand: Command = {
@@ -15,15 +17,22 @@ export const reproduceCommand: Command = {
     const reports = runNotebooks({ outDir, check: false });
     const seconds = (performance.now() - t0) / 1000;
     const failed = reports.filter((r) => !r.ok);
-    const summary = { out_dir: outDir, seconds, notebooks: reports };
+    const results = headlines();
+    const summary = { out_dir: outDir, seconds, results, notebooks: reports };
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, "summary.json"), JSON.stringify(summary, null, 2) + "\n");
+    writeFileSync(join(outDir, "results.json"), JSON.stringify(results, null, 2) + "\n");
+    const fmt = (v: number | string) => (typeof v === "number" ? (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-2 ? v.toExponential(2) : String(Number(v.toPrecision(3)))) : v);
     const rel = (p: string) => relative(process.cwd(), p) || ".";
     const lines = [
       `nuem reproduce: ${reports.length - failed.length}/${reports.length} notebooks executed in ${seconds.toFixed(1)} s`,
       ...reports.map((r) => `  ${r.ok ? "ok    " : "FAILED"} ${r.file}  (${r.figures.length} figure(s))${r.problem ? `\n         ${r.problem}` : ""}`),
       "",
+      "published numbers and the project's (out/results.json has the sources and reasons):",
+      tableText(results.map((h) => ({ quantity: h.quantity, published: fmt(h.published), project: fmt(h.project), unit: h.unit, notebook: h.notebook }))),
+      "",
       "results:",
+      `  published vs project ${rel(join(outDir, "results.json"))}`,
       `  executed notebooks  ${rel(join(outDir, "notebooks"))}/`,
       `  figures             ${rel(join(outDir, "figures"))}/<notebook>/`,
       `  summary             ${rel(join(outDir, "summary.json"))}`,
