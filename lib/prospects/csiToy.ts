@@ -17,20 +17,31 @@ export function csiBackgroundFromStatError(xiStatErr: number, onKgDays: number, 
 }
 
 /**
- * Expected (Asimov) error on xi from a binned fit of the residual ON/E_on - OFF/E_off with a flat
- * background B (counts per kg day over the basis's range): 1/sigma^2 = sum s_i^2 / var_i,
- * var_i = (b_i + s_i)/E_on + b_i/E_off.
+ * Expected (Asimov) error on xi from a binned fit of the residual ON/E_on - OFF/E_off with a
+ * background B (counts per kg day over the basis's range), flat unless `shape` is given:
+ * 1/sigma^2 = sum s_i^2 / var_i, var_i = (b_i + s_i)/E_on + b_i/E_off, b_i = B w_i / sum w
+ * with w_i the bin widths (flat) or `shape` (relative counts per bin, e.g. a simulated background).
  */
-export function csiExpectedXiError(basis: CsiBasis, backgroundPerKgDay: number, onKgDays: number, offKgDays: number, sRef = 0.23867): number {
+export function csiExpectedXiError(basis: CsiBasis, backgroundPerKgDay: number, onKgDays: number, offKgDays: number, sRef = 0.23867, shape?: ArrayLike<number>): number {
   const s = basisRate(basis, antiNueCouplings("sm", sRef));
-  const e = basis.edgesKeV;
-  const width = e[e.length - 1] - e[0];
+  const w = binWeights(basis, shape);
   let info = 0;
   for (let i = 0; i < s.length; i++) {
-    const b = (backgroundPerKgDay * (e[i + 1] - e[i])) / width;
+    const b = backgroundPerKgDay * w[i];
     info += (s[i] * s[i]) / ((b + s[i]) / onKgDays + b / offKgDays);
   }
   return 1 / Math.sqrt(info);
+}
+
+/** Shares of a background in the bins of a basis: the bin widths (flat) or a given shape, normalised. */
+function binWeights(basis: CsiBasis, shape?: ArrayLike<number>): Float64Array {
+  const e = basis.edgesKeV;
+  const nb = e.length - 1;
+  if (shape && shape.length !== nb) throw new Error(`background shape: ${shape.length} values for ${nb} bins`);
+  const w = Float64Array.from({ length: nb }, (_, i) => (shape ? shape[i] : e[i + 1] - e[i]));
+  const sum = w.reduce((a, v) => a + v, 0);
+  if (!(sum > 0) || w.some((v) => !(v >= 0))) throw new Error("background shape: needs values >= 0 with a positive sum");
+  return w.map((v) => v / sum);
 }
 
 /**
@@ -38,9 +49,11 @@ export function csiExpectedXiError(basis: CsiBasis, backgroundPerKgDay: number, 
  * xi has the expected error `xiStatErr` (inverse of {@link csiExpectedXiError}, by Brent's method).
  * The CsI paper's background level could not be read with the tools available; this is the flat
  * background its published statistical error (0.21) implies for this analysis: an inference.
+ * With `shape` (relative counts per bin) the background has that shape instead of being flat
+ * (the event simulation, lib/sim/csi.ts, uses its own background shape and a resolution-folded basis).
  */
-export function csiBackgroundForXiError(basis: CsiBasis, xiStatErr: number, onKgDays: number, offKgDays: number, sRef = 0.23867): number {
-  const f = (b: number) => csiExpectedXiError(basis, b, onKgDays, offKgDays, sRef) - xiStatErr;
+export function csiBackgroundForXiError(basis: CsiBasis, xiStatErr: number, onKgDays: number, offKgDays: number, sRef = 0.23867, shape?: ArrayLike<number>): number {
+  const f = (b: number) => csiExpectedXiError(basis, b, onKgDays, offKgDays, sRef, shape) - xiStatErr;
   if (f(0) > 0) throw new Error("csiBackgroundForXiError: even without background the error exceeds the target");
   let hi = 1e-3;
   while (f(hi) < 0) hi *= 2;
@@ -85,7 +98,8 @@ export interface CsiToySpectrum {
  * (background + SM signal) x E_on and OFF counts with mean background x E_off per bin, seeded
  * (MT19937). Free electrons (binding is irrelevant at MeV), no energy resolution (a project
  * choice: at 3-8 MeV with 0.5 MeV bins it moves little but the window edges), flat background.
- * Not an event simulator: the CsI event data are not simulated in this project.
+ * Not an event simulator: the event-level CsI(Tl) simulation is `simulateCsi` (lib/sim/csiSimulate.ts),
+ * histogrammed by `csiSpectrumFromDataset` (lib/prospects/csiEvents.ts).
  */
 export function simulateCsiOnOff(o: CsiToyOptions): CsiToySpectrum {
   const edges = Float64Array.from(o.edgesKeV ?? Array.from({ length: 11 }, (_, i) => 3000 + 500 * i));

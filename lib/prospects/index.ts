@@ -12,3 +12,4 @@ export * from "./landscape.js";
 export * from "./thresholdReach.js";
 export * from "./gemma2.js";
 export * from "./csiSummary.js";
+export * from "./csiEvents.js";

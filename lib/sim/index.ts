@@ -14,3 +14,7 @@ export { ProgressBar, formatSeconds, type ProgressStream } from "./progress.js";
 export { lineTimePrecision, LIVE_TIME_LINES } from "./lineTime.js";
 export { simulate, SIMULATION_SUMMARY_FILE, type SimulateOptions, type SimulationSummary, type PhaseSummary, type SignalSummary } from "./simulate.js";
 export * from "./physicsSignal.js";
+export * from "./csi.js";
+export * from "./csiResolution.js";
+export * from "./csiModel.js";
+export * from "./csiSimulate.js";

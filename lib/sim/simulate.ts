@@ -1,12 +1,12 @@
-import { existsSync, readFileSync, rmSync, writeFileSync, renameSync } from "node:fs";
+import { writeFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { DatasetWriter } from "../events/dataset.js";
-import { DATASET_MANIFEST_FILE } from "../events/manifest.js";
 import type { EventWriter } from "../events/eventWriter.js";
 import { Origin, ORIGIN_NAMES } from "../events/origin.js";
 import { RunState } from "../events/runState.js";
 import { version } from "../version.js";
 import { validateSimConfig, type SimConfig } from "./config.js";
+import { clearPrevious, monthOf, SIMULATION_SUMMARY_FILE } from "./datasetFiles.js";
 import { DetectorModel } from "./model.js";
 import { ProgressBar, type ProgressStream } from "./progress.js";
 import { checkSeed } from "./rng.js";
@@ -15,7 +15,7 @@ import { buildSchedule, isGoodRun, type ExposureChoice, type NobleGasEpisode } f
 import type { SignalComponent, SignalInput } from "./signal.js";
 
 /** Name of the simulation summary written next to the dataset (deterministic: no times, no paths). */
-export const SIMULATION_SUMMARY_FILE = "simulation.json";
+export { SIMULATION_SUMMARY_FILE };
 
 /** Options of `simulate`. */
 export interface SimulateOptions extends ExposureChoice {
@@ -97,28 +97,11 @@ export interface SimulationSummary {
   peak_rss_mb?: number;
 }
 
-function monthOf(startUtc: number): string {
-  return new Date(startUtc * 1000).toISOString().slice(0, 7);
-}
 
 function signalList(signal: SignalInput): readonly SignalComponent[] {
   return (Array.isArray(signal) ? signal : [signal]) as readonly SignalComponent[];
 }
 
-/** Removes the files of a previous dataset in dir (those its manifest lists, and the summary). */
-function clearPrevious(dir: string): void {
-  const manifest = join(dir, DATASET_MANIFEST_FILE);
-  if (!existsSync(manifest)) return;
-  try {
-    const m = JSON.parse(readFileSync(manifest, "utf8")) as { periods?: { events?: string; truth?: string | null }[] };
-    for (const p of m.periods ?? []) {
-      for (const f of [p.events, p.truth]) if (typeof f === "string" && !/[/\\]/.test(f)) rmSync(join(dir, f), { force: true });
-    }
-  } catch {
-    // an unreadable manifest: leave its files, the new manifest lists only the new ones
-  }
-  rmSync(join(dir, SIMULATION_SUMMARY_FILE), { force: true });
-}
 
 /**
  * Simulates a GEMMA- or TEXONO-like dataset and writes it to `outDir` through `DatasetWriter`

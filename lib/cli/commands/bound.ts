@@ -1,6 +1,7 @@
 import { tableText } from "../../plots/table.js";
 import { experimentConditions, type AsimovConditions } from "../../prospects/asimovConditions.js";
 import { expectedCouplingLimit, processShape } from "../../prospects/couplingSensitivity.js";
+import { csiSpectrumFromDataset } from "../../prospects/csiEvents.js";
 import { csiSummary } from "../../prospects/csiSummary.js";
 import { fitCsiResidual, simulateCsiOnOff } from "../../prospects/csiToy.js";
 import { gemma2Conditions } from "../../prospects/gemma2.js";
@@ -23,7 +24,8 @@ function conditions(values: OptionValues): AsimovConditions {
  * - mu, delta-q: the expected (Asimov, median) 90 % CL limit from an experiment's conditions, the
  *   GEMMA analysis with the signal shape of the parameter (lib/prospects/couplingSensitivity.ts);
  * - sin2w, r2: the TEXONO CsI(Tl) 3-8 MeV analysis (lib/prospects/csiSummary.ts), Asimov or, with
- *   --seed, one seeded toy spectrum.
+ *   --seed, one seeded toy spectrum, or with --data the ON/OFF spectra of a CsI(Tl) event dataset
+ *   (lib/prospects/csiEvents.ts; e.g. from `nuem simulate --config csi`).
  */
 export const boundCommand: Command = {
   name: "bound",
@@ -36,18 +38,29 @@ export const boundCommand: Command = {
     "  --cutoff-ev C             low-Q^2 cut-off of the delta-q EPA-like estimate (default 16 eV)",
     "  --background B            flat background, counts/(keV kg day) (gemma2 default 1)",
     "  --seed N                  sin2w/r2: fit one seeded toy instead of the Asimov spectrum",
+    "  --data DIR                sin2w/r2: fit the events of a CsI(Tl) dataset (nuem simulate --config csi):",
+    "                            veto-free E3 in 3-8 MeV, 0.5 MeV bins, resolution-folded SM spectrum",
     "examples:",
     "  nuem bound --parameter delta-q --experiment gemma --model stepping --json",
     "  nuem bound --parameter sin2w",
+    "  nuem bound --parameter sin2w --data out/csi-sim",
   ].join("\n"),
-  options: { parameter: { type: "string" }, experiment: { type: "string" }, model: { type: "string" }, "cutoff-ev": { type: "string" }, background: { type: "string" }, seed: { type: "string" } },
+  options: { parameter: { type: "string" }, experiment: { type: "string" }, model: { type: "string" }, "cutoff-ev": { type: "string" }, background: { type: "string" }, seed: { type: "string" }, data: { type: "string" } },
   run(values) {
     const parameter = choiceOption(values, "parameter", PARAMETERS);
     if (parameter === "sin2w" || parameter === "r2") {
       const s = csiSummary();
       let fit = parameter === "sin2w" ? s.asimov.sin2ThetaW : s.asimov.chargeRadius2_cm2;
       let mode = "Asimov (median expected)";
-      if (values.seed !== undefined) {
+      let data: { dir: string; on_kg_days: number; off_kg_days: number; on_counts: number[]; off_counts: number[]; edges_kev: number[] } | null = null;
+      if (values.data !== undefined) {
+        if (values.seed !== undefined) throw new Error("give either --seed (a toy spectrum) or --data (an event dataset)");
+        if (typeof values.data !== "string" || values.data === "") throw new Error("--data: expected a dataset directory");
+        const sp = csiSpectrumFromDataset(values.data);
+        fit = fitCsiResidual(sp, parameter === "sin2w" ? "sin2ThetaW" : "chargeRadius2_cm2", s.sin2Ref);
+        mode = `events of ${values.data}`;
+        data = { dir: values.data, on_kg_days: sp.onKgDays, off_kg_days: sp.offKgDays, on_counts: Array.from(sp.on), off_counts: Array.from(sp.off), edges_kev: Array.from(sp.edgesKeV) };
+      } else if (values.seed !== undefined) {
         const seed = numberOption(values, "seed");
         if (!Number.isInteger(seed) || seed < 1) throw new Error(`--seed: expected an integer >= 1, got ${values.seed}`);
         const sp = simulateCsiOnOff({ seed, backgroundPerKgDay: s.backgroundBinnedFit, onKgDays: s.published.exposureKgDays.on, offKgDays: s.published.exposureKgDays.off, sin2ThetaW: s.sin2Ref });
@@ -60,6 +73,7 @@ export const boundCommand: Command = {
         experiment: "TEXONO CsI(Tl)",
         mode,
         fit,
+        ...(data ? { data } : {}),
         sm_rate_per_kg_day: s.smRatePerKgDay,
         background_per_kg_day: s.backgroundBinnedFit,
         sin2_from_published_xi: s.sin2FromPublishedXi,
