@@ -1,3 +1,4 @@
+import { signalDefinition } from "../../analysis/models.js";
 import { tableText } from "../../plots/table.js";
 import { experimentConditions, type AsimovConditions } from "../../prospects/asimovConditions.js";
 import { expectedCouplingLimit, processShape } from "../../prospects/couplingSensitivity.js";
@@ -75,7 +76,8 @@ export const boundCommand: Command = {
         fit,
         ...(data ? { data } : {}),
         sm_rate_per_kg_day: s.smRatePerKgDay,
-        background_per_kg_day: s.backgroundBinnedFit,
+        // The flat level the toys use; a dataset (--data) carries its own background.
+        ...(data ? {} : { background_per_kg_day: s.backgroundBinnedFit }),
         sin2_from_published_xi: s.sin2FromPublishedXi,
         r2_interval_from_published_sin2_cm2: s.chargeRadiusFromPublishedSin2,
         published: parameter === "sin2w" ? p.sin2ThetaW : p.chargeRadius2_cm2,
@@ -103,7 +105,8 @@ export const boundCommand: Command = {
       limit = expectedCouplingLimit(c, milliChargeShape(model, cutoff));
     } else {
       const model = choiceOption(values, "model", ["fe", "stepping", "epa"] as const, "fe");
-      limit = expectedCouplingLimit(c, processShape(`magnetic moment (${model})`, model === "fe" ? "em-fe" : model === "epa" ? "em-epa" : "em-stepping", "muNu_muB", 1e-11));
+      const signal = signalDefinition("mu", model);
+      limit = expectedCouplingLimit(c, processShape(`magnetic moment (${model})`, signal.process, "muNu_muB", signal.reference));
     }
     const published = parameter === "delta-q" ? { value: PUBLISHED_MILLICHARGE_BOUND.deltaQ_e, source: PUBLISHED_MILLICHARGE_BOUND.source } : null;
     const json = { parameter, ...limit.toJSON(), notes: c.notes, published };
