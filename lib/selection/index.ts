@@ -1,4 +1,4 @@
-// Run selection: the five GEMMA selection cuts (Beda et al., section 3) over columnar events, and the cut-flow.
+// Run selection: the five GEMMA selection cuts (Beda et al., section 3) over columnar events, the cut-flow, and the TEXONO preset.
 export * from "./state.js";
 export * from "./energy.js";
 export * from "./poisson.js";
@@ -15,3 +15,4 @@ export * from "./pulser.js";
 export * from "./anticoincidence.js";
 export * from "./channelCalibration.js";
 export * from "./truthTally.js";
+export * from "./texonoSelection.js";

@@ -47,7 +47,7 @@ export function gemmaSelectionOptions(options: SelectionOptions = {}): Selection
     ...options,
     fourier: { ...g.fourier, ...options.fourier },
     audio: { ...g.audio, ...options.audio },
-    nobleGas: { ...g.nobleGas, ...options.nobleGas },
+    nobleGas: options.nobleGas === false ? false : { ...g.nobleGas, ...options.nobleGas },
   };
 }
 
@@ -60,9 +60,10 @@ export interface SelectionOptions {
   /**
    * Noble-gas cut; `anticoincidence: true` counts only events without veto or NaI energy (the
    * anticoincidence spectrum). With a channel calibration and no `channel`, the energy is the
-   * gain-corrected E3.
+   * gain-corrected E3. `false` leaves the step out (an experiment without a noble-gas problem,
+   * e.g. TEXONO): it removes nothing and is not in `cuts`, `states` or the cut-flow.
    */
-  nobleGas?: Omit<NobleGasOptions, "mask"> & { anticoincidence?: boolean };
+  nobleGas?: (Omit<NobleGasOptions, "mask"> & { anticoincidence?: boolean }) | false;
   noise?: NoiseOptions;
   audio?: Omit<AudioOptions, "removedSeconds">;
   /**
@@ -137,9 +138,13 @@ export function runSelection(events: EventColumns, runs: RunTable, options: Sele
     for (let i = 0; i < mask.length; i++) mask[i] = s0.active[i] & badRuns.keep[i];
     calibration = calibrateChannels(events, { ...(calOpt === true ? {} : calOpt), mask });
   } else if (typeof calOpt === "object") calibration = calOpt;
-  const { anticoincidence: ngAnti, ...ngOptions } = options.nobleGas ?? {};
-  const ngChannel = ngOptions.channel ?? (calibration ? calibratedChannelKeV(events, calibration, 2) : undefined);
-  const nobleGas = rejectNobleGas(events, runs, { ...ngOptions, channel: ngChannel, mask: ngAnti ? anticoincidenceMask(events, options.anticoincidence || {}) : undefined }, s1);
+  const ngOn = options.nobleGas !== false;
+  const { anticoincidence: ngAnti, ...ngOptions } = options.nobleGas || {};
+  const ngChannel = ngOptions.channel ?? (calibration && ngOn ? calibratedChannelKeV(events, calibration, 2) : undefined);
+  // Step switched off: no lines to test, so no block is flagged and nothing is removed.
+  const nobleGas = ngOn
+    ? rejectNobleGas(events, runs, { ...ngOptions, channel: ngChannel, mask: ngAnti ? anticoincidenceMask(events, options.anticoincidence || {}) : undefined }, s1)
+    : rejectNobleGas(events, runs, { lines: [] }, s1);
   const s2 = applyCut(s1, nobleGas);
   const noise = rejectNoisySeconds(events, runs, options.noise, s2);
   const s3 = applyCut(s2, noise);
@@ -163,7 +168,7 @@ export function runSelection(events: EventColumns, runs: RunTable, options: Sele
   const chain: [CutResult, SelectionState, boolean][] = [
     [pulser, sP, options.pulser !== false],
     [badRuns, s1, true],
-    [nobleGas, s2, true],
+    [nobleGas, s2, ngOn],
     [noise, s3, true],
     [audio, s4, true],
     [fourier, s5, true],

@@ -9,7 +9,8 @@
 import { DatasetWriter, openDataset, readPeriod, type EventColumns, type EventDataset, type RunTable } from "../events/index.js";
 import type { ChannelCalibration } from "./channelCalibration.js";
 import { CutFlow } from "./cutFlow.js";
-import { gemmaSelectionOptions, runSelection, type SelectionOptions, type SelectionResult } from "./select.js";
+import { runSelection, type SelectionOptions, type SelectionResult } from "./select.js";
+import { selectionOptionsFor, selectionSettingsFor, texonoTruthTally, type SelectionSettings } from "./texonoSelection.js";
 import { SelectionTruth, type TruthTallyOptions } from "./truthTally.js";
 
 /** What `onPeriod` receives for each data period, after its selection. */
@@ -30,9 +31,16 @@ export interface SelectDatasetOptions extends Omit<SelectionOptions, "period" | 
   overwrite?: boolean;
   /** Periods to select (default all, in manifest order). */
   periods?: readonly string[];
-  /** "gemma" (default): `GEMMA_SELECTION` with the options merged in; "plain": the options alone. */
-  settings?: "gemma" | "plain";
-  /** Tally the selection against truth when the dataset has it (default true; false to skip reading truth). */
+  /**
+   * The preset the options are merged into: "gemma" (`GEMMA_SELECTION`), "texono"
+   * (`texonoSelectionOptions`), "plain" (the options alone), or "auto" (default): by the dataset's
+   * experiment, "texono" for a TEXONO dataset and "gemma" otherwise.
+   */
+  settings?: SelectionSettings | "auto";
+  /**
+   * Tally the selection against truth when the dataset has it (default true; false to skip reading
+   * truth). With the TEXONO preset the default tally is above 12 keV and in 12-60 keV.
+   */
   truth?: boolean | TruthTallyOptions;
   /** Called for every period after its selection (the spectra step accumulates its histograms here). */
   onPeriod?: (p: PeriodSelection) => void;
@@ -56,6 +64,8 @@ export interface SelectDatasetResult {
   readonly periods: readonly PeriodSettings[];
   /** Events read (all periods). */
   readonly events: number;
+  /** The preset used ("auto" resolved). */
+  readonly settings: SelectionSettings;
 }
 
 /** Rows of `events` where mask is 1, as new columns (truth included when present). */
@@ -91,14 +101,15 @@ export function runRangeMask(runs: RunTable, firstRun: number, lastRun: number):
   return m;
 }
 
-/** Applies the GEMMA selection to every period of the dataset in `dir`. */
+/** Applies the selection (GEMMA or TEXONO preset, see `settings`) to every period of the dataset in `dir`. */
 export function selectDataset(dir: string, options: SelectDatasetOptions = {}): SelectDatasetResult {
   const ds = openDataset(dir);
   const entries = ds.manifest.periods.filter((p) => !options.periods || options.periods.includes(p.name));
   const hasTruth = options.truth !== false && entries.length > 0 && entries.every((p) => p.truth !== null);
-  const { outDir: _o, overwrite: _w, periods: _p, settings = "gemma", truth: truthOpt, onPeriod, ...selOptions } = options;
-  const selectionOptions = settings === "gemma" ? gemmaSelectionOptions(selOptions) : selOptions;
-  const tally = hasTruth ? new SelectionTruth(typeof truthOpt === "object" ? truthOpt : {}) : undefined;
+  const { outDir: _o, overwrite: _w, periods: _p, settings: settingsOpt = "auto", truth: truthOpt, onPeriod, ...selOptions } = options;
+  const settings: SelectionSettings = settingsOpt === "auto" ? selectionSettingsFor(ds.manifest.experiment) : settingsOpt;
+  const selectionOptions = selectionOptionsFor(settings, selOptions);
+  const tally = hasTruth ? new SelectionTruth(typeof truthOpt === "object" ? truthOpt : settings === "texono" ? texonoTruthTally() : {}) : undefined;
   const settingsOut: PeriodSettings[] = [];
   let nEvents = 0;
   const writer = options.outDir
@@ -108,7 +119,7 @@ export function selectDataset(dir: string, options: SelectDatasetOptions = {}): 
           experiment: ds.manifest.experiment,
           detector_mass_kg: ds.manifest.detector_mass_kg,
           ...(ds.manifest.detector === undefined ? {} : { detector: ds.manifest.detector }),
-          description: `GEMMA selection (nuem lib/selection) of ${ds.manifest.description ?? ds.manifest.experiment}`,
+          description: `${settings === "gemma" ? "GEMMA selection" : settings === "texono" ? "TEXONO selection" : "plain selection"} (nuem lib/selection) of ${ds.manifest.description ?? ds.manifest.experiment}`,
           ...(ds.manifest.phases === undefined ? {} : { phases: ds.manifest.phases }),
           simulation: ds.manifest.simulation,
         },
@@ -140,5 +151,5 @@ export function selectDataset(dir: string, options: SelectDatasetOptions = {}): 
   }
   writer?.close();
   if (flows.length === 0) throw new Error(`selectDataset: no period with events in ${dir}`);
-  return { cutFlow: CutFlow.combine(flows), liveTimeS, nobleGasRuns: Int32Array.from(nobleGas), truth: tally, periods: settingsOut, events: nEvents };
+  return { cutFlow: CutFlow.combine(flows), liveTimeS, nobleGasRuns: Int32Array.from(nobleGas), truth: tally, periods: settingsOut, events: nEvents, settings };
 }

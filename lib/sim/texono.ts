@@ -80,7 +80,8 @@ export function texonoConfig(overrides?: DeepPartial<SimConfig>): SimConfig {
       artefacts: { ...g.noise.artefacts, amplitudeMinKeV: 3, amplitudeMeanKeV: 2 },
       bursts: { ...g.noise.bursts, amplitudeMinKeV: 3, amplitudeMeanKeV: 3 },
       ringing: { ...g.noise.ringing, firstAmplitudeMeanKeV: 8, amplitudeMinKeV: 3 },
-      pickup: { ...g.noise.pickup, amplitudeMinKeV: 3, amplitudeMeanKeV: 2.5 },
+      // Taiwan's mains run at 60 Hz: pick-up at n x 16.667 ms (GEMMA, in Russia: 50 Hz, 20 ms).
+      pickup: { ...g.noise.pickup, periodMs: 1000 / 60, amplitudeMinKeV: 3, amplitudeMeanKeV: 2.5 },
     },
     runFlags: { ...g.runFlags, ln2EveryHours: 96, siteWorkPerMonth: 1 },
     pulser: { everyHours: 168, rateHz: 5, amplitudesKeV: [3, 3.5, 4, 4.5, 5, 5.5, 6, 6.5, 7, 7.5, 8] },

@@ -1,6 +1,6 @@
 /*
  * From an event dataset to the corrected ON and OFF spectra (Beda et al., section 3): the run
- * selection (`selectDataset`, GEMMA settings), then per analysis period (a measurement phase of the
+ * selection (`selectDataset`; GEMMA settings, or the TEXONO preset for a TEXONO dataset), then per analysis period (a measurement phase of the
  * run table, GEMMA: Phase I and II, "analyzed separately") and reactor state:
  *   1. the histogram of E~ (GEMMA (3), the Fourier weights) of the kept events;
  *   2. the noble-gas correction (`nobleGasCorrection.ts`): templates from the runs removed by cut 2,
@@ -14,7 +14,7 @@
  * Memory: one data period (month) of events at a time.
  */
 import { Origin } from "../events/index.js";
-import { anticoincidenceMask, eventRunRows, GEMMA_ROI_KeV, selectDataset, type PeriodSelection, type SelectDatasetResult, type SelectionOptions } from "../selection/index.js";
+import { anticoincidenceMask, eventRunRows, GEMMA_ROI_KeV, selectDataset, selectionSettingsLabel, type PeriodSelection, type SelectDatasetResult, type SelectionOptions, type SelectionSettings } from "../selection/index.js";
 import { EXPERIMENT_NAMES, loadExperiment, type ExperimentName } from "../reactor/index.js";
 import { activeTimeFromLines, tauTilde, type ActiveTimeEstimate } from "./activeTime.js";
 import { binCentresKeV, roiBinMask, uniformEdgesKeV } from "./binning.js";
@@ -37,8 +37,10 @@ export interface BuildSpectraOptions {
   roiKeV?: [number, number][];
   /** Width of the noble-gas template bins, keV (default 2). */
   templateBinKeV?: number;
-  /** Selection options merged into the GEMMA settings (`gemmaSelectionOptions`). */
+  /** Selection options merged into the preset of `settings`. */
   selection?: Omit<SelectionOptions, "period" | "runMask" | "origin">;
+  /** The selection preset (`selectDataset`): "gemma", "texono", "plain" or "auto" (default: by the dataset's experiment). */
+  settings?: SelectionSettings | "auto";
   /** The test pulser (default: from a simulated dataset's manifest; none: no threshold correction). */
   pulser?: PulserSettings;
   /** Data periods to use (default all). */
@@ -248,6 +250,7 @@ export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): Bu
 
   const selection = selectDataset(dir, {
     ...(options.selection ?? {}),
+    settings: options.settings,
     periods: options.periods,
     truth: options.truth,
     outDir: options.selectedOutDir,
@@ -263,6 +266,7 @@ export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): Bu
     manifestRoi ??
     GEMMA_ROI_KeV.map((r) => [r[0], r[1]] as [number, number]);
   const roiMask = roiBinMask(edges, roiKeV);
+  const nobleGasStep = selection.cutFlow.total.steps.some((st) => st.name === "noble-gas");
   const centres = binCentresKeV(edges);
 
   // Dataset-wide pulser counts: the fallback of a phase without its own pulser runs.
@@ -335,7 +339,7 @@ export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): Bu
       notes: {
         phase_name: phaseNames[String(a.phase)] ?? null,
         energy: "E~ = a E1 + b E2 + c E3 (GEMMA (3)) on gain-corrected channels, weights against the noise gradient",
-        corrections: ["noble-gas template subtraction", "threshold efficiency GEMMA (4)"],
+        corrections: [...(nobleGasStep ? ["noble-gas template subtraction"] : []), "threshold efficiency GEMMA (4)"],
         threshold: threshold ? { e0_kev: r6(threshold.e0KeV), e0_error_kev: r6(threshold.e0ErrorKeV), sigma_kev: r6(threshold.sigmaKeV), sigma_error_kev: r6(threshold.sigmaErrorKeV), source: threshold.source } : null,
         noble_gas: {
           mode: templates.mode,
@@ -366,7 +370,7 @@ export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): Bu
     mass_kg: massKg,
     flux_per_cm2_s: known ? known.reactor.publishedFlux.value : 1,
     periods: out,
-    provenance: { tool: "nuem spectra (lib/spectra/buildSpectra.ts)", selection: "GEMMA settings (lib/selection GEMMA_SELECTION)", events: selection.events },
+    provenance: { tool: "nuem spectra (lib/spectra/buildSpectra.ts)", selection: selectionSettingsLabel(selection.settings), events: selection.events },
   };
   const closedForm = 1 - Math.exp(-(fourierK * fourierK) / 2);
   const fe = fourierIn > 0 && truthSeen ? { value: fourierPass / fourierIn, error: Math.sqrt(((fourierPass / fourierIn) * (1 - fourierPass / fourierIn)) / fourierIn) } : undefined;

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { selectDataset, type SelectDatasetResult } from "../../selection/index.js";
-import { choiceOption, type Command } from "../command.js";
+import { SELECTION_SETTINGS, selectDataset, type SelectDatasetResult, type SelectionSettings } from "../../selection/index.js";
+import { choiceOption, type Command, type OptionValues } from "../command.js";
 
 const h = (s: number): string => (s / 3600).toFixed(2);
 
@@ -31,28 +31,42 @@ export function selectionText(r: SelectDatasetResult): string {
   return lines.join("\n");
 }
 
-/** `nuem select`: the GEMMA run selection of a dataset, written as a new dataset. */
+/**
+ * The selection preset of `--settings` (or its alias `--selection`): gemma, texono, plain, or auto
+ * (default: by the dataset's experiment).
+ */
+export function settingsOption(values: OptionValues): SelectionSettings | "auto" {
+  const a = values.settings;
+  const b = values.selection;
+  if (a !== undefined && b !== undefined && a !== b) throw new Error(`--settings ${String(a)} and --selection ${String(b)} disagree (they are the same option)`);
+  return choiceOption({ settings: a ?? b }, "settings", [...SELECTION_SETTINGS, "auto"] as const, "auto");
+}
+
+/** `nuem select`: the GEMMA (or TEXONO) run selection of a dataset, written as a new dataset. */
 export const selectCommand: Command = {
   name: "select",
-  summary: "GEMMA run selection (pulser, bad runs, noble gas, noise, audio frequency, Fourier, anticoincidence) of an event dataset",
+  summary: "run selection (GEMMA: pulser, bad runs, noble gas, noise, audio frequency, Fourier, anticoincidence; TEXONO preset) of an event dataset",
   usage: [
     "Reads the dataset DIR (simulated or converted data, lib/events/FORMAT.md), applies the selection of",
     "GEMMA section 3 per data period and writes the kept events to DIR2 (same run table). Prints the",
     "cut-flow: events and live time removed by each cut, per period and reactor state; with truth labels",
     "(simulated data) also each cut's signal efficiency and its rejection of each event origin.",
-    "  --settings gemma|plain   the project's GEMMA settings (default) or the plain cuts (lib/selection)",
+    "  --settings gemma|texono|plain|auto   (alias --selection) the project's GEMMA settings, the TEXONO preset",
+    "                           (ACV, CRV, PSD as the shaping-channel cut, no noble-gas step; lib/selection/",
+    "                           texonoSelection.ts) or the plain cuts; auto (default): texono for a TEXONO dataset, else gemma",
     "example:",
     "  nuem select --in out/gemma-sim --out out/gemma-selected --json",
+    "  nuem select --in out/texono-sim --settings texono",
   ].join("\n"),
-  options: { in: { type: "string" }, out: { type: "string" }, overwrite: { type: "boolean" }, settings: { type: "string" } },
+  options: { in: { type: "string" }, out: { type: "string" }, overwrite: { type: "boolean" }, settings: { type: "string" }, selection: { type: "string" } },
   run(values) {
     const input = values.in;
     if (typeof input !== "string" || input === "") throw new Error("--in is required (the dataset directory to select)");
     if (!existsSync(input)) throw new Error(`--in: ${input} does not exist`);
     const out = values.out;
     if (out !== undefined && (typeof out !== "string" || out === "")) throw new Error("--out: expected a directory");
-    const settings = choiceOption(values, "settings", ["gemma", "plain"] as const, "gemma");
+    const settings = settingsOption(values);
     const r = selectDataset(input, { outDir: out as string | undefined, overwrite: values.overwrite === true, settings });
-    return { json: selectionJson(r, { in_dir: input, out_dir: out ?? null, settings }), text: selectionText(r) };
+    return { json: selectionJson(r, { in_dir: input, out_dir: out ?? null, settings: r.settings }), text: `settings: ${r.settings}\n${selectionText(r)}` };
   },
 };

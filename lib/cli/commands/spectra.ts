@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { buildSpectra, roiSum, uniformEdgesKeV, writeSpectraFile, type BuildSpectraResult } from "../../spectra/index.js";
 import { numberListOption, numberOption, type Command } from "../command.js";
-import { selectionJson } from "./select.js";
+import { selectionJson, settingsOption } from "./select.js";
 
 const r6 = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(6)) : x);
 
@@ -38,15 +38,17 @@ export const spectraCommand: Command = {
   name: "spectra",
   summary: "corrected ON/OFF spectra (noble gas, threshold, active times) of an event dataset, as a spectra file",
   usage: [
-    "Runs the GEMMA selection on the dataset DIR (nuem select) and builds, per measurement phase, the",
+    "Runs the selection on the dataset DIR (nuem select) and builds, per measurement phase, the",
     "ON and OFF spectra of E~ with the noble-gas and threshold corrections and the active times T~ON,",
     "T~OFF, tau~ from the 238/1173/1333/1461 keV lines; writes FILE (data/README.md, 'The spectra file').",
     "  --bin-kev W        bin width (default 0.2 keV)        --range LO,HI   spectrum range (default 2,60 keV)",
     "  --selected-out D   also write the selected events to D",
+    "  --selection gemma|texono|plain|auto   (alias --settings) the selection preset; auto (default): texono",
+    "                     for a TEXONO dataset (lib/selection/texonoSelection.ts), else gemma",
     "example:",
     "  nuem spectra --in out/gemma-sim --out out/spectra.json --json",
   ].join("\n"),
-  options: { in: { type: "string" }, out: { type: "string" }, "bin-kev": { type: "string" }, range: { type: "string" }, "selected-out": { type: "string" }, overwrite: { type: "boolean" } },
+  options: { in: { type: "string" }, out: { type: "string" }, "bin-kev": { type: "string" }, range: { type: "string" }, "selected-out": { type: "string" }, overwrite: { type: "boolean" }, selection: { type: "string" }, settings: { type: "string" } },
   run(values) {
     const input = values.in;
     if (typeof input !== "string" || input === "") throw new Error("--in is required (the dataset directory)");
@@ -56,12 +58,12 @@ export const spectraCommand: Command = {
     const [lo, hi] = values.range === undefined ? [2, 60] : numberListOption(values, "range");
     const edges = uniformEdgesKeV(lo, hi, numberOption(values, "bin-kev", 0.2));
     const selOut = values["selected-out"];
-    const r = buildSpectra(input, { edgesKeV: edges, selectedOutDir: typeof selOut === "string" ? selOut : undefined, overwrite: values.overwrite === true });
+    const r = buildSpectra(input, { edgesKeV: edges, selectedOutDir: typeof selOut === "string" ? selOut : undefined, overwrite: values.overwrite === true, settings: settingsOption(values) });
     writeSpectraFile(out, r.spectra);
     const summary = spectraSummary(r);
-    const json = { in_dir: input, out_file: out, periods: summary, fourier_efficiency: r.fourierEfficiency, selection: selectionJson(r.selection) };
+    const json = { in_dir: input, out_file: out, periods: summary, fourier_efficiency: r.fourierEfficiency, selection: selectionJson(r.selection, { settings: r.selection.settings }) };
     const text = [
-      `spectra of ${input} written to ${out}`,
+      `spectra of ${input} written to ${out} (selection: ${r.selection.settings})`,
       ...summary.map((p) => {
         const on = p.on as Record<string, number> | null;
         const off = p.off as Record<string, number> | null;
