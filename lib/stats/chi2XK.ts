@@ -6,7 +6,48 @@
  * found by Brent's method. A form supplies the quadratic's coefficients and a rough K scale.
  */
 import { brent, brentMinimize } from "../fit/brent.js";
+import { maskedIndices, roiMask } from "../fit/roi.js";
 import { Chi2Map, type MapGrid, type ProfileResult } from "./chi2Map.js";
+import type { GemmaPeriodInput } from "./gemmaChi2.js";
+
+/**
+ * The per-bin terms of GEMMA Eq. (7) over the ROI bins, chi2 = sum (a - X e - K b)^2 / (v + K^2 w):
+ * a = S_ON - T m w W, e = T m w EM, b = tau~ S_OFF, v = var S_ON, w = tau~^2 var S_OFF (the OFF
+ * variance defaults to `offVarianceDefault(S_OFF)`). Checks the input's shapes; errors start with `label`.
+ */
+export function periodTerms(input: GemmaPeriodInput, label: string, offVarianceDefault: (offCount: number) => number): { bins: Int32Array; a: Float64Array; b: Float64Array; e: Float64Array; v: Float64Array; w: Float64Array } {
+  const n = input.edgesKeV.length - 1;
+  const check = (name: string, arr: ArrayLike<number> | undefined) => {
+    if (arr && arr.length !== n) throw new Error(`${label}: ${name} has ${arr.length} entries for ${n} bins`);
+  };
+  check("onCounts", input.onCounts);
+  check("offCounts", input.offCounts);
+  check("onVariance", input.onVariance);
+  check("offVariance", input.offVariance);
+  check("emPerKeVKgDay", input.emPerKeVKgDay);
+  check("weakPerKeVKgDay", input.weakPerKeVKgDay);
+  if (!(input.tauTilde > 0) || !(input.onDays > 0) || !(input.massKg > 0)) throw new Error(`${label}: tauTilde, onDays and massKg must be positive`);
+  const bins = maskedIndices(roiMask(input.edgesKeV, input.roi));
+  const m = bins.length;
+  if (m < 3) throw new Error(`${label}: need at least 3 bins in the ROI, got ${m}`);
+  const a = new Float64Array(m);
+  const b = new Float64Array(m);
+  const e = new Float64Array(m);
+  const v = new Float64Array(m);
+  const w = new Float64Array(m);
+  const tau = input.tauTilde;
+  for (let j = 0; j < m; j++) {
+    const i = bins[j];
+    const exposure = input.onDays * input.massKg * (input.edgesKeV[i + 1] - input.edgesKeV[i]);
+    a[j] = input.onCounts[i] - exposure * (input.weakPerKeVKgDay ? input.weakPerKeVKgDay[i] : 0);
+    e[j] = exposure * input.emPerKeVKgDay[i];
+    b[j] = tau * input.offCounts[i];
+    v[j] = input.onVariance ? input.onVariance[i] : Math.max(input.onCounts[i], 1);
+    w[j] = tau * tau * (input.offVariance ? input.offVariance[i] : offVarianceDefault(input.offCounts[i]));
+    if (!(v[j] > 0) || !(w[j] >= 0)) throw new Error(`${label}: variances of bin ${i} must be positive`);
+  }
+  return { bins, a, b, e, v, w };
+}
 
 /** The common interface of `GemmaChi2` and `CorrelatedGemmaChi2` that the analysis uses. */
 export interface Chi2XK {

@@ -19,8 +19,8 @@
  * it is minimised by Brent's method and polished by a Brent root of the analytic dchi2/dK. The GEMMA result per period is the projection (profile over K), not the
  * section at K = 1; both are provided.
  */
-import { maskedIndices, roiMask, type Roi } from "../fit/roi.js";
-import { QuadraticInXChi2 } from "./chi2XK.js";
+import type { Roi } from "../fit/roi.js";
+import { periodTerms, QuadraticInXChi2 } from "./chi2XK.js";
 
 export { Chi2Map, CONTOUR_CL, deltaChi2, type MapGrid, type ProfileResult } from "./chi2Map.js";
 
@@ -63,36 +63,8 @@ export class GemmaChi2 extends QuadraticInXChi2 {
 
   constructor(input: GemmaPeriodInput) {
     super();
-    const n = input.edgesKeV.length - 1;
-    const check = (name: string, arr: ArrayLike<number> | undefined) => {
-      if (arr && arr.length !== n) throw new Error(`GemmaChi2: ${name} has ${arr.length} entries for ${n} bins`);
-    };
-    check("onCounts", input.onCounts);
-    check("offCounts", input.offCounts);
-    check("onVariance", input.onVariance);
-    check("offVariance", input.offVariance);
-    check("emPerKeVKgDay", input.emPerKeVKgDay);
-    check("weakPerKeVKgDay", input.weakPerKeVKgDay);
-    if (!(input.tauTilde > 0) || !(input.onDays > 0) || !(input.massKg > 0)) throw new Error("GemmaChi2: tauTilde, onDays and massKg must be positive");
-    this.bins = maskedIndices(roiMask(input.edgesKeV, input.roi));
-    const m = this.bins.length;
-    if (m < 3) throw new Error(`GemmaChi2: need at least 3 bins in the ROI, got ${m}`);
-    this.a = new Float64Array(m);
-    this.b = new Float64Array(m);
-    this.e = new Float64Array(m);
-    this.v = new Float64Array(m);
-    this.w = new Float64Array(m);
-    const tau = input.tauTilde;
-    for (let j = 0; j < m; j++) {
-      const i = this.bins[j];
-      const exposure = input.onDays * input.massKg * (input.edgesKeV[i + 1] - input.edgesKeV[i]);
-      this.a[j] = input.onCounts[i] - exposure * (input.weakPerKeVKgDay ? input.weakPerKeVKgDay[i] : 0);
-      this.e[j] = exposure * input.emPerKeVKgDay[i];
-      this.b[j] = tau * input.offCounts[i];
-      this.v[j] = input.onVariance ? input.onVariance[i] : Math.max(input.onCounts[i], 1);
-      this.w[j] = tau * tau * (input.offVariance ? input.offVariance[i] : Math.max(input.offCounts[i], 1));
-      if (!(this.v[j] > 0) || !(this.w[j] >= 0)) throw new Error(`GemmaChi2: variances of bin ${i} must be positive`);
-    }
+    // Raw OFF counts by default: variance max(S_OFF, 1).
+    ({ bins: this.bins, a: this.a, b: this.b, e: this.e, v: this.v, w: this.w } = periodTerms(input, "GemmaChi2", (off) => Math.max(off, 1)));
   }
 
   /** Number of bins in the sum. */

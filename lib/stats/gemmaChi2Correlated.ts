@@ -21,8 +21,8 @@
  */
 import { cholesky, choleskySolve } from "../fit/linalg.js";
 import { symmetricEigen } from "../fit/symmetricEigen.js";
-import { maskedIndices, roiMask, type Roi } from "../fit/roi.js";
-import { QuadraticInXChi2 } from "./chi2XK.js";
+import type { Roi } from "../fit/roi.js";
+import { periodTerms, QuadraticInXChi2 } from "./chi2XK.js";
 import type { GemmaPeriodInput } from "./gemmaChi2.js";
 
 export type { Chi2XK } from "./chi2XK.js";
@@ -61,39 +61,16 @@ export class CorrelatedGemmaChi2 extends QuadraticInXChi2 {
     super();
     this.input = input;
     const n = input.edgesKeV.length - 1;
-    const check = (name: string, arr: ArrayLike<number> | undefined) => {
-      if (arr && arr.length !== n) throw new Error(`CorrelatedGemmaChi2: ${name} has ${arr.length} entries for ${n} bins`);
-    };
-    check("onCounts", input.onCounts);
-    check("offCounts", input.offCounts);
-    check("onVariance", input.onVariance);
-    check("offVariance", input.offVariance);
-    check("emPerKeVKgDay", input.emPerKeVKgDay);
-    check("weakPerKeVKgDay", input.weakPerKeVKgDay);
     const r = input.offRank;
     if (!Number.isInteger(r) || r < 0 || input.offFactor.length !== n * r) throw new Error(`CorrelatedGemmaChi2: offFactor must hold ${n} x ${r} values, got ${input.offFactor.length}`);
-    if (!(input.tauTilde > 0) || !(input.onDays > 0) || !(input.massKg > 0)) throw new Error("CorrelatedGemmaChi2: tauTilde, onDays and massKg must be positive");
-    this.bins = maskedIndices(roiMask(input.edgesKeV, input.roi));
-    const m = this.bins.length;
-    if (m < 3) throw new Error(`CorrelatedGemmaChi2: need at least 3 bins in the ROI, got ${m}`);
+    // The curve's correlated part is in offFactor; its diagonal part (offVariance) defaults to 0.
+    ({ bins: this.bins, a: this.a, b: this.b, e: this.e, v: this.v, w: this.w } = periodTerms(input, "CorrelatedGemmaChi2", () => 0));
     this.rank = r;
-    this.a = new Float64Array(m);
-    this.b = new Float64Array(m);
-    this.e = new Float64Array(m);
-    this.v = new Float64Array(m);
-    this.w = new Float64Array(m);
+    const m = this.bins.length;
     this.lt = new Float64Array(m * r);
-    const tau = input.tauTilde;
     for (let j = 0; j < m; j++) {
       const i = this.bins[j];
-      const exposure = input.onDays * input.massKg * (input.edgesKeV[i + 1] - input.edgesKeV[i]);
-      this.a[j] = input.onCounts[i] - exposure * (input.weakPerKeVKgDay ? input.weakPerKeVKgDay[i] : 0);
-      this.e[j] = exposure * input.emPerKeVKgDay[i];
-      this.b[j] = tau * input.offCounts[i];
-      this.v[j] = input.onVariance ? input.onVariance[i] : Math.max(input.onCounts[i], 1);
-      this.w[j] = tau * tau * (input.offVariance ? input.offVariance[i] : 0);
-      if (!(this.v[j] > 0) || !(this.w[j] >= 0)) throw new Error(`CorrelatedGemmaChi2: variances of bin ${i} must be positive`);
-      for (let c = 0; c < r; c++) this.lt[j * r + c] = tau * input.offFactor[i * r + c];
+      for (let c = 0; c < r; c++) this.lt[j * r + c] = input.tauTilde * input.offFactor[i * r + c];
     }
     this.fast = this.w.every((x) => x === 0) ? this.precompute() : null;
   }
