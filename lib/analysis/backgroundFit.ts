@@ -127,25 +127,13 @@ function fitParametric(s: OffSpectrum, model: CurveModel, roi: Roi, start: Array
 
 /** Low-rank factor L (bins x r) of J C J^T from a Jacobian J (bins x p) and a covariance C (p x p). */
 function lowRankFactor(jac: Float64Array, nb: number, cov: ArrayLike<number>, p: number): { factor: Float64Array; rank: number } {
-  // Scale C to unit diagonal so that the rank cut does not depend on the parameters' units.
+  // Scale C to unit diagonal so that the rank cut does not depend on the parameters' units:
+  // J C J^T = (J D) S (J D)^T with S = D^-1 C D^-1.
   const d = Float64Array.from({ length: p }, (_, k) => (cov[k * p + k] > 0 ? Math.sqrt(cov[k * p + k]) : 0));
   const s = new Float64Array(p * p);
   for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) s[a * p + b] = d[a] > 0 && d[b] > 0 ? cov[a * p + b] / (d[a] * d[b]) : 0;
-  const { values, vectors } = symmetricEigen(s, p);
-  const max = Math.max(0, ...values);
-  const keep: number[] = [];
-  for (let c = 0; c < p; c++) if (values[c] > 1e-12 * max) keep.push(c);
-  const r = keep.length;
-  const factor = new Float64Array(nb * r);
-  for (let i = 0; i < nb; i++) {
-    for (let q = 0; q < r; q++) {
-      const c = keep[q];
-      let sum = 0;
-      for (let a = 0; a < p; a++) sum += jac[i * p + a] * d[a] * vectors[a * p + c];
-      factor[i * r + q] = sum * Math.sqrt(values[c]);
-    }
-  }
-  return { factor, rank: r };
+  const jd = Float64Array.from(jac, (x, k) => x * d[k % p]);
+  return lowRankFactorPlain(jd, nb, s, p, 1e-12);
 }
 
 function rowSquares(factor: Float64Array, nb: number, r: number): Float64Array {
@@ -248,7 +236,7 @@ function splineCurve(s: OffSpectrum, roi: Roi, binKeV: number): { counts: Float6
   return { counts: out, factor, rank, fit };
 }
 
-/** As lowRankFactor, without unit scaling (the knot values share one unit), with a relative cut. */
+/** Low-rank factor of J C J^T keeping the eigen-directions of C above relCut x its largest eigenvalue (no unit scaling: for knot values, which share one unit). */
 function lowRankFactorPlain(jac: Float64Array, nb: number, cov: ArrayLike<number>, p: number, relCut: number): { factor: Float64Array; rank: number } {
   const { values, vectors } = symmetricEigen(cov, p);
   const max = Math.max(0, ...values);
