@@ -61,6 +61,28 @@ export interface CsiBasis {
 
 const SIMPSON_INTERVALS = 8;
 
+/**
+ * The flux integrals at recoil energy t (MeV) over E >= E_min(t): int dPhi, int dPhi (1 - t/E)^2,
+ * int dPhi m_e t/E^2 (the integrands of a0, a1, a2 without P); null where no antineutrino reaches t.
+ */
+function fluxMoments(t: number, source: ReactorSpectrum): [number, number, number] | null {
+  const eMin = eNuMinMeV(t);
+  if (!(eMin < source.config.eMaxMeV)) return null;
+  const rule = source.ruleFrom(eMin);
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  for (let j = 0; j < rule.nodesMeV.length; j++) {
+    const e = rule.nodesMeV[j];
+    const f = rule.fluxWeights[j];
+    const y = 1 - t / e;
+    s0 += f;
+    s1 += f * y * y;
+    s2 += (f * M_ELECTRON_MeV * t) / (e * e);
+  }
+  return [s0, s1, s2];
+}
+
 /** The rate basis on bins `edgesKeV` (keV) for a reactor source (default: the CsI site). */
 export function csiBasis(edgesKeV: ArrayLike<number>, source: ReactorSpectrum = csiSource()): CsiBasis {
   const nb = edgesKeV.length - 1;
@@ -75,23 +97,11 @@ export function csiBasis(edgesKeV: ArrayLike<number>, source: ReactorSpectrum = 
     for (let k = 0; k <= m; k++) {
       const t = aKeV * MeV_PER_keV + k * hMeV;
       const w = ((k === 0 || k === m ? 1 : k % 2 === 1 ? 4 : 2) * hMeV) / 3;
-      const eMin = eNuMinMeV(t);
-      if (!(eMin < source.config.eMaxMeV)) continue;
-      const rule = source.ruleFrom(eMin);
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      for (let j = 0; j < rule.nodesMeV.length; j++) {
-        const e = rule.nodesMeV[j];
-        const f = rule.fluxWeights[j];
-        const y = 1 - t / e;
-        s0 += f;
-        s1 += f * y * y;
-        s2 += (f * M_ELECTRON_MeV * t) / (e * e);
-      }
-      out.a0[i] += w * s0 * pre;
-      out.a1[i] += w * s1 * pre;
-      out.a2[i] += w * s2 * pre;
+      const sums = fluxMoments(t, source);
+      if (!sums) continue;
+      out.a0[i] += w * sums[0] * pre;
+      out.a1[i] += w * sums[1] * pre;
+      out.a2[i] += w * sums[2] * pre;
     }
   }
   return out;
@@ -106,21 +116,8 @@ export function csiBasisDensity(tKeV: number, source: ReactorSpectrum = csiSourc
   const pre = ((2 * G_F_perMeV2 * G_F_perMeV2 * M_ELECTRON_MeV) / Math.PI) * HBARC2_cm2MeV2 * CSI_TARGET.electronsPerKg * SECONDS_PER_DAY * MeV_PER_keV;
   const t = tKeV * MeV_PER_keV;
   if (!(t > 0)) return [0, 0, 0];
-  const eMin = eNuMinMeV(t);
-  if (!(eMin < source.config.eMaxMeV)) return [0, 0, 0];
-  const rule = source.ruleFrom(eMin);
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  for (let j = 0; j < rule.nodesMeV.length; j++) {
-    const e = rule.nodesMeV[j];
-    const f = rule.fluxWeights[j];
-    const y = 1 - t / e;
-    s0 += f;
-    s1 += f * y * y;
-    s2 += (f * M_ELECTRON_MeV * t) / (e * e);
-  }
-  return [s0 * pre, s1 * pre, s2 * pre];
+  const sums = fluxMoments(t, source);
+  return sums ? [sums[0] * pre, sums[1] * pre, sums[2] * pre] : [0, 0, 0];
 }
 
 /**
