@@ -1,5 +1,3 @@
-import { renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { SECONDS_PER_DAY } from "../constants.js";
 import { DatasetWriter } from "../events/dataset.js";
 import type { EventWriter } from "../events/eventWriter.js";
@@ -11,7 +9,7 @@ import { validateCsiConfig, type CsiSimConfig } from "./csi.js";
 import { buildCsiModel, type CsiModel } from "./csiModel.js";
 import { csiSigmaKeV } from "./csiResolution.js";
 import { checkSeed, RngStream, SimRng } from "./rng.js";
-import { clearPrevious, monthOf, SIMULATION_SUMMARY_FILE } from "./datasetFiles.js";
+import { clearPrevious, countsByOrigin, monthOf, SIMULATION_SUMMARY_FILE, writeSimulationSummary } from "./datasetFiles.js";
 
 /** The run plan of a CsI(Tl) simulation: one row per run. */
 export interface CsiRunPlan {
@@ -315,10 +313,7 @@ export function simulateCsi(config: CsiSimConfig, options: CsiSimulateOptions): 
     writer?.abort();
     throw e;
   }
-  const byOrigin: Record<string, number> = {};
-  ORIGIN_NAMES.forEach((name, code) => {
-    byOrigin[name] = counts[code];
-  });
+  const byOrigin = countsByOrigin(counts);
   const summary: CsiSimulationSummary = {
     generator,
     experiment: config.experiment,
@@ -351,8 +346,6 @@ export function simulateCsi(config: CsiSimConfig, options: CsiSimulateOptions): 
     })),
     files: [DATASET_MANIFEST_FILE, "runs.arrow", ...files, SIMULATION_SUMMARY_FILE],
   };
-  const file = join(options.outDir, SIMULATION_SUMMARY_FILE);
-  writeFileSync(`${file}.partial`, `${JSON.stringify(summary, null, 2)}\n`);
-  renameSync(`${file}.partial`, file);
+  writeSimulationSummary(options.outDir, summary);
   return { ...summary, out_dir: options.outDir };
 }

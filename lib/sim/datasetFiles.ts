@@ -1,7 +1,8 @@
 /** File chores shared by the simulators (HPGe `simulate.ts`, CsI(Tl) `csiSimulate.ts`). */
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DATASET_MANIFEST_FILE } from "../events/manifest.js";
+import { ORIGIN_NAMES } from "../events/origin.js";
 
 /** Name of the simulation summary written beside the dataset. */
 export const SIMULATION_SUMMARY_FILE = "simulation.json";
@@ -24,4 +25,20 @@ export function clearPrevious(dir: string): void {
     // an unreadable manifest: leave its files, the new manifest lists only the new ones
   }
   rmSync(join(dir, SIMULATION_SUMMARY_FILE), { force: true });
+}
+
+/** Event counts per origin code as a record keyed by the origin's name. */
+export function countsByOrigin(counts: ArrayLike<number>): Record<string, number> {
+  const byOrigin: Record<string, number> = {};
+  ORIGIN_NAMES.forEach((name, code) => {
+    byOrigin[name] = counts[code];
+  });
+  return byOrigin;
+}
+
+/** Writes the summary beside the dataset (through a temporary file, so a crash leaves none half-written). */
+export function writeSimulationSummary(dir: string, summary: object): void {
+  const file = join(dir, SIMULATION_SUMMARY_FILE);
+  writeFileSync(`${file}.partial`, `${JSON.stringify(summary, null, 2)}\n`);
+  renameSync(`${file}.partial`, file);
 }

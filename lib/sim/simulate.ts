@@ -1,12 +1,10 @@
-import { writeFileSync, renameSync } from "node:fs";
-import { join } from "node:path";
 import { DatasetWriter } from "../events/dataset.js";
 import type { EventWriter } from "../events/eventWriter.js";
 import { Origin, ORIGIN_NAMES } from "../events/origin.js";
 import { RunState } from "../events/runState.js";
 import { version } from "../version.js";
 import { validateSimConfig, type SimConfig } from "./config.js";
-import { clearPrevious, monthOf, SIMULATION_SUMMARY_FILE } from "./datasetFiles.js";
+import { clearPrevious, countsByOrigin, monthOf, SIMULATION_SUMMARY_FILE, writeSimulationSummary } from "./datasetFiles.js";
 import { DetectorModel } from "./model.js";
 import { ProgressBar, type ProgressStream } from "./progress.js";
 import { checkSeed } from "./rng.js";
@@ -280,10 +278,7 @@ export function simulate(config: SimConfig, options: SimulateOptions): Simulatio
   bar2.done();
 
   const phaseList = [...phases.values()];
-  const byOrigin: Record<string, number> = {};
-  ORIGIN_NAMES.forEach((name, code) => {
-    byOrigin[name] = counts[code];
-  });
+  const byOrigin = countsByOrigin(counts);
   const summary: SimulationSummary = {
     generator,
     experiment: config.experiment,
@@ -311,9 +306,7 @@ export function simulate(config: SimConfig, options: SimulateOptions): Simulatio
     pulser: { amplitudes_kev: [...amps], sent: Array.from(sent), recorded: Array.from(recorded) },
     noble_gas_episodes: plan.episodes,
   };
-  const file = join(options.outDir, SIMULATION_SUMMARY_FILE);
-  writeFileSync(`${file}.partial`, `${JSON.stringify(summary, null, 2)}\n`);
-  renameSync(`${file}.partial`, file);
+  writeSimulationSummary(options.outDir, summary);
   return {
     ...summary,
     out_dir: options.outDir,
