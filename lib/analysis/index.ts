@@ -1,6 +1,7 @@
 // nuem/analysis: from spectra to limits (GEMMA Secs. 3-4): background fits, chi2(X, K), combination, expected limits.
 export * from "./models.js";
 export * from "./sensitivity.js";
+export * from "./asimovGemma.js";
 export * from "./binnedRates.js";
 export * from "./roiBinning.js";
 export * from "./backgroundFit.js";

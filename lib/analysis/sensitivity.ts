@@ -6,14 +6,11 @@
  * or exposure and is refused with a message. Spectrum-level pseudo-experiments with a shaped
  * background are in `spectraToy.ts` / `pseudoExperiments.ts`.
  */
-import { polynomialModel } from "../fit/polynomial.js";
-import { fitSpectrum } from "../fit/fitSpectrum.js";
 import type { Roi } from "../fit/roi.js";
 import { experimentRate } from "../rates/experimentRate.js";
 import { linearGrid } from "../rates/grids.js";
 import { loadExperiment, type ExperimentName } from "../reactor/experiments.js";
-import { combineGemma, GEMMA_NORMALISATION_SYSTEMATICS, quadratureSum } from "../stats/gemmaCombination.js";
-import { GemmaChi2 } from "../stats/gemmaChi2.js";
+import { asimovGemmaLimit } from "./asimovGemma.js";
 import { MAGNETIC_MODELS, magneticProcess, type MagneticModel } from "./models.js";
 import { TEXONO_ROI_KEV } from "./spectraToy.js";
 
@@ -97,26 +94,20 @@ export function expectedSensitivity(name: ExperimentName, opts: SensitivityOptio
     return q.unit === "h" ? q.value / 24 : q.value;
   };
   const off = opts.off ?? "smooth";
-  const measurements = periods.map((p) => {
-    const onDays = toDays(p.on, "ON");
-    const offDays = toDays(p.off, "OFF");
-    const onCounts = centres.map((_, i) => (b + weak[i]) * mass * onDays * bin);
-    const offCounts = centres.map(() => b * mass * offDays * bin);
-    let offVariance: Float64Array | undefined;
-    let offUsed: Float64Array = offCounts;
-    if (off === "smooth") {
-      const fit = fitSpectrum({ edgesKeV: edges, counts: offCounts, exposure: mass * offDays }, polynomialModel(3, lo, hi), { roi });
-      const bc = fit.binCounts();
-      offUsed = bc.counts;
-      offVariance = bc.variance;
-    }
-    const chi2 = new GemmaChi2({ edgesKeV: edges, onCounts, offCounts: offUsed, offVariance, tauTilde: onDays / offDays, onDays, massKg: mass, emPerKeVKgDay: em, weakPerKeVKgDay: weak, roi });
-    const dx = opts.profileK === false ? chi2.section(1).dx : chi2.profileFit().dx;
-    return { name: p.name, on_days: onDays, off_days: offDays, x: 0, dx };
-  });
-  const relSyst = quadratureSum(GEMMA_NORMALISATION_SYSTEMATICS);
-  const cl = opts.cl ?? 0.9;
-  const limit = combineGemma([{ periods: measurements.map((m) => ({ x: m.x, dx: m.dx, label: m.name })) }], { relSyst, cl });
+  const asimov = asimovGemmaLimit(
+    {
+      edgesKeV: edges,
+      roi,
+      binKeV: bin,
+      massKg: mass,
+      backgroundPerKeVKgDay: b,
+      signalPerKeVKgDay: em,
+      smPerKeVKgDay: weak,
+      periods: periods.map((p) => ({ name: p.name, onDays: toDays(p.on, "ON"), offDays: toDays(p.off, "OFF") })),
+    },
+    { off, profileK: opts.profileK, cl: opts.cl },
+  );
+  const { limit, relSyst, cl } = asimov;
   const m = limit.total.moments();
   const published = exp.results?.limits?.find((l) => (model === "epa" ? l.mechanism === "atomic-ionization" : l.mechanism === "free-electron"));
   return {
@@ -128,7 +119,7 @@ export function expectedSensitivity(name: ExperimentName, opts: SensitivityOptio
     x_upper: limit.xLimit,
     mu_upper_mub: limit.muLimit,
     cl,
-    periods: measurements.map((p) => ({ name: p.name, on_days: p.on_days, off_days: p.off_days, x_err: p.dx })),
+    periods: asimov.periods.map((p) => ({ name: p.name, on_days: p.onDays, off_days: p.offDays, x_err: p.xErr })),
     inputs: { mass_kg: mass, background_per_kev_kg_day: b, roi_kev: roi.map((r) => [r[0], r[1]]), bin_kev: bin, off, profile_k: opts.profileK !== false, rel_syst: relSyst, flux_per_cm2_s_source: "computed from the experiment's power and distance (nuem flux)" },
     published_mu_upper_mub: published ? published.value : null,
   };

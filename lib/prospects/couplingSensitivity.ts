@@ -1,8 +1,6 @@
-import { fitSpectrum } from "../fit/fitSpectrum.js";
-import { polynomialModel } from "../fit/polynomial.js";
+import { asimovGemmaLimit } from "../analysis/asimovGemma.js";
 import { linearGrid } from "../rates/grids.js";
 import { combineGemma, GEMMA_NORMALISATION_SYSTEMATICS, quadratureSum } from "../stats/gemmaCombination.js";
-import { GemmaChi2 } from "../stats/gemmaChi2.js";
 import type { ProcessName, XsecParams } from "../xsec/registry.js";
 import type { AsimovConditions } from "./asimovConditions.js";
 import { binnedExperimentRate } from "./binnedRate.js";
@@ -81,7 +79,7 @@ export class CouplingLimit {
  * shape in place of EM, K profiled, the OFF curve fitted (cubic Legendre), the X-proportional
  * systematic of GEMMA (8), the product of the periods' probability curves and the PDG
  * renormalisation to X >= 0. With the magnetic shape it is `expectedSensitivity` (bin averages
- * instead of bin-centre rates: 0.1 % at GEMMA).
+ * instead of bin-centre rates: 0.1 % at GEMMA); both run `asimovGemmaLimit` (lib/analysis/asimovGemma.ts).
  */
 export function expectedCouplingLimit(c: AsimovConditions, shape: SignalShape, opts: CouplingLimitOptions = {}): CouplingLimit {
   const lo = Math.min(...c.roi.map((r) => r[0]));
@@ -95,25 +93,7 @@ export function expectedCouplingLimit(c: AsimovConditions, shape: SignalShape, o
     for (let i = 0; i < nb; i++) sm[i] += r[i];
   }
   const b = c.backgroundPerKeVKgDay;
-  const off = opts.off ?? "smooth";
-  const periods = c.periods.map((p) => {
-    const onCounts = Float64Array.from(sm, (w) => (b + w) * c.massKg * p.onDays * c.binKeV);
-    const offCounts = new Float64Array(nb).fill(b * c.massKg * p.offDays * c.binKeV);
-    let offUsed: Float64Array = offCounts;
-    let offVariance: Float64Array | undefined;
-    if (off === "smooth") {
-      const fit = fitSpectrum({ edgesKeV: edges, counts: offCounts, exposure: c.massKg * p.offDays }, polynomialModel(3, lo, hi), { roi: c.roi });
-      const bc = fit.binCounts();
-      offUsed = bc.counts;
-      offVariance = bc.variance;
-    }
-    const chi2 = new GemmaChi2({ edgesKeV: edges, onCounts, offCounts: offUsed, offVariance, tauTilde: p.onDays / p.offDays, onDays: p.onDays, massKg: c.massKg, emPerKeVKgDay: signal, weakPerKeVKgDay: sm, roi: c.roi });
-    const dx = opts.profileK === false ? chi2.section(1).dx : chi2.profileFit().dx;
-    return { name: p.name, onDays: p.onDays, offDays: p.offDays, xErr: dx };
-  });
-  const relSyst = opts.relSyst ?? quadratureSum(GEMMA_NORMALISATION_SYSTEMATICS);
-  const cl = opts.cl ?? 0.9;
-  const limit = combineGemma([{ periods: periods.map((p) => ({ x: 0, dx: p.xErr, label: p.name })) }], { relSyst, cl });
+  const { periods, limit, cl } = asimovGemmaLimit({ edgesKeV: edges, roi: c.roi, binKeV: c.binKeV, massKg: c.massKg, backgroundPerKeVKgDay: b, signalPerKeVKgDay: signal, smPerKeVKgDay: sm, periods: c.periods }, opts);
   const inRoi = (i: number) => c.roi.some(([a, bb]) => edges[i] >= a - 1e-9 && edges[i + 1] <= bb + 1e-9);
   let sSum = 0;
   let wSum = 0;
