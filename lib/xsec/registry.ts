@@ -4,7 +4,7 @@ import { CHARGE_RADIUS_SHIFT_perCm2 } from "./chargeRadius.js";
 import { type CevnsFormFactor, type CevnsNucleusModel, cevnsTMaxMeV, dSigmaCevnsDT } from "./cevns.js";
 import { tMaxMeV } from "./kinematics.js";
 import { dSigmaMagneticFreeDT } from "./magneticMoment.js";
-import { dSigmaMillichargeEPADT, dSigmaMillichargeFreeDT } from "./millicharge.js";
+import { dSigmaMillichargeEPADT, dSigmaMillichargeFreeDT, dSigmaMillichargeInterferenceFreeDT, dSigmaMillichargeInterferenceSteppingDT } from "./millicharge.js";
 import { type PhotoabsorptionInterpolation, type PhotoabsorptionTable, defaultInterpolation } from "./photoabsorption.js";
 import { LINDHARD_K_GE, dSigmaCevnsDEee, ionizationEnergyMeV } from "./quenching.js";
 import type { BindingEnergySet } from "./shells.js";
@@ -69,6 +69,8 @@ export type ProcessName =
   | "millicharge"
   | "millicharge-stepping"
   | "millicharge-epa"
+  | "millicharge-interference"
+  | "millicharge-interference-stepping"
   | "cevns"
   | "cevns-ee";
 
@@ -163,6 +165,24 @@ export const PROCESSES: Readonly<Record<ProcessName, ProcessInfo>> = {
     source: "derivation in millicharge.ts",
     dSigmaDT: (e, t, p) =>
       dSigmaMillichargeEPADT(e, t, p.deltaQ_e ?? 0, neutrinoMass(p), photoTable(p), p.photoInterpolation ?? defaultInterpolation(photoTable(p))),
+    tMaxMeV: electronTMax,
+  },
+  "millicharge-interference": {
+    name: "millicharge-interference",
+    per: "electron",
+    energy: "electron recoil",
+    description: "milli-charge x weak interference on a free electron (linear in delta_Q, negative for delta_Q > 0)",
+    source: "g_V -> g_V - sqrt(2) pi alpha delta_Q/(G_F m_e T) (Giunti-Studenikin RMP 87 (2015) 531; derivation in millicharge.ts)",
+    dSigmaDT: (e, t, p) => dSigmaMillichargeInterferenceFreeDT(e, t, p.deltaQ_e ?? 0, sin2(p)),
+    tMaxMeV: electronTMax,
+  },
+  "millicharge-interference-stepping": {
+    name: "millicharge-interference-stepping",
+    per: "atom",
+    energy: "electron recoil",
+    description: "milli-charge x weak interference, free-electron formula times Ge electrons with B_i <= T",
+    source: "millicharge-interference x stepping approximation",
+    dSigmaDT: (e, t, p) => dSigmaMillichargeInterferenceSteppingDT(e, t, p.deltaQ_e ?? 0, sin2(p), p.bindingSet),
     tMaxMeV: electronTMax,
   },
   cevns: {

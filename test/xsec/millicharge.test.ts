@@ -2,11 +2,21 @@ import { describe, expect, it } from "vitest";
 import { ALPHA, M_ELECTRON_MeV } from "../../lib/constants.js";
 import { tMaxMeV } from "../../lib/xsec/kinematics.js";
 import { dSigmaMagneticFreeDT } from "../../lib/xsec/magneticMoment.js";
-import { MILLICHARGE_PREFACTOR_cm2MeV, dSigmaMillichargeEPADT, dSigmaMillichargeFreeDT } from "../../lib/xsec/millicharge.js";
+import {
+  MILLICHARGE_GV_SHIFT_MeV,
+  MILLICHARGE_PREFACTOR_cm2MeV,
+  dSigmaMillichargeEPADT,
+  dSigmaMillichargeFreeDT,
+  dSigmaMillichargeInterferenceFreeDT,
+  dSigmaMillichargeInterferenceSteppingDT,
+  dSigmaWeakMillichargeFreeDT,
+} from "../../lib/xsec/millicharge.js";
 import { gePhotoabsorption_cm2PerAtom } from "../../lib/xsec/photoabsorption.js";
 import { dSigmaMillichargeSteppingDT, dSigmaWeakSteppingDT } from "../../lib/xsec/stepping.js";
 import { HBARC2_cm2MeV2 } from "../../lib/xsec/units.js";
-import { dSigmaWeakDT } from "../../lib/xsec/weak.js";
+import { dSigmaNuElectronChiralDT, dSigmaWeakDT } from "../../lib/xsec/weak.js";
+import { germaniumActiveElectrons } from "../../lib/xsec/shells.js";
+import { readFileSync } from "node:fs";
 import { REF, relDiff } from "./reference.js";
 
 const keV = (k: number) => k * 1e-3;
@@ -64,5 +74,54 @@ describe("milli-charge, Ge atomic ionization, leading-log EPA (derived here, ill
     const a = dSigmaMillichargeEPADT(2, keV(1), 1e-12, 1e-7);
     const b = dSigmaMillichargeEPADT(2, keV(1), 1e-12, 1e-8);
     expect(b / a).toBeCloseTo(Math.log(2 * (2 - 1e-3) * 1e16) / Math.log(2 * (2 - 1e-3) * 1e14), 10);
+  });
+});
+
+// Reference numbers of test/reference/xsec/millicharge_interference.py (chiral formula, odd/even parts in delta_Q).
+const interferenceRef = JSON.parse(readFileSync(new URL("../reference/xsec/millicharge_interference.json", import.meta.url), "utf8")) as {
+  sin2ThetaW: number;
+  kMeV: number;
+  rows: { eNuMeV: number; tKeV: number; deltaQ_e: number; interference: number; pure: number }[];
+  ratioTllE: Record<string, number>;
+};
+
+describe("milli-charge x weak interference (anti-nu_e e, free electron)", () => {
+  const s = interferenceRef.sin2ThetaW;
+  it("g_V shift coefficient sqrt(2) pi alpha/(G_F m_e) = 5.44e9 MeV (reference script)", () => {
+    expect(relDiff(MILLICHARGE_GV_SHIFT_MeV, interferenceRef.kMeV)).toBeLessThan(1e-12);
+  });
+  it("interference and pure term equal the odd and even parts of the chiral formula with shifted couplings (test/reference/xsec/millicharge_interference.py)", () => {
+    for (const r of interferenceRef.rows) {
+      const t = r.tKeV * 1e-3;
+      expect(relDiff(dSigmaMillichargeInterferenceFreeDT(r.eNuMeV, t, r.deltaQ_e, s), r.interference)).toBeLessThan(1e-6);
+      expect(relDiff(dSigmaMillichargeFreeDT(r.eNuMeV, t, r.deltaQ_e), r.pure)).toBeLessThan(1e-6);
+    }
+  });
+  it("interference/pure at E = 2 MeV: -35 % at 3 keV and -118 % at 10 keV for delta_Q = +3e-12 e, -11 % at 300 eV for 1e-12 e", () => {
+    const ratio = (tKeV: number, q: number) => dSigmaMillichargeInterferenceFreeDT(2, tKeV * 1e-3, q, s) / dSigmaMillichargeFreeDT(2, tKeV * 1e-3, q);
+    expect(ratio(3, 3e-12)).toBeCloseTo(-0.3536, 3);
+    expect(ratio(10, 3e-12)).toBeCloseTo(-1.1764, 3);
+    expect(ratio(0.3, 1e-12)).toBeCloseTo(-0.1061, 3);
+    // Linear in delta_Q: the other sign interferes constructively.
+    expect(ratio(3, -3e-12)).toBeCloseTo(0.3536, 3);
+    // T << E closed form -2 g_V T/(k delta_Q).
+    expect(ratio(3, 3e-12)).toBeCloseTo(interferenceRef.ratioTllE["3.0keV_3e-12"], 2);
+  });
+  it("weak + interference + pure is the chiral formula with g_L, g_R shifted by half the g_V shift", () => {
+    for (const [e, tKeV, q] of [
+      [1, 0.5, 2e-12],
+      [3, 7, -4e-12],
+    ]) {
+      const t = tKeV * 1e-3;
+      const d = (-MILLICHARGE_GV_SHIFT_MeV * q) / t;
+      const chiral = dSigmaNuElectronChiralDT(e, t, 0.5 + s + d / 2, s + d / 2, true);
+      expect(relDiff(dSigmaWeakMillichargeFreeDT(e, t, q, s), chiral)).toBeLessThan(1e-12);
+      const sum = dSigmaWeakDT(e, t, s) + dSigmaMillichargeInterferenceFreeDT(e, t, q, s) + dSigmaMillichargeFreeDT(e, t, q);
+      expect(relDiff(sum, chiral)).toBeLessThan(1e-9);
+    }
+  });
+  it("stepping version is the free-electron term times the active Ge electrons", () => {
+    const t = 5e-3;
+    expect(dSigmaMillichargeInterferenceSteppingDT(2, t, 1e-12, s)).toBeCloseTo(dSigmaMillichargeInterferenceFreeDT(2, t, 1e-12, s) * germaniumActiveElectrons(t), 60);
   });
 });

@@ -13,7 +13,7 @@ const params: XsecParams = { muNu_muB: 1e-11, deltaQ_e: 1e-12, neutrinoMassMeV: 
 describe("process registry", () => {
   it("names and what each is per", () => {
     expect(processNames().sort()).toEqual(
-      ["cevns", "cevns-ee", "em-epa", "em-fe", "em-stepping", "millicharge", "millicharge-epa", "millicharge-stepping", "weak", "weak-stepping"].sort(),
+      ["cevns", "cevns-ee", "em-epa", "em-fe", "em-stepping", "millicharge", "millicharge-epa", "millicharge-stepping", "millicharge-interference", "millicharge-interference-stepping", "weak", "weak-stepping"].sort(),
     );
     const per = Object.fromEntries(processNames().map((n) => [n, PROCESSES[n].per]));
     expect(per).toEqual({
@@ -25,6 +25,8 @@ describe("process registry", () => {
       millicharge: "electron",
       "millicharge-stepping": "atom",
       "millicharge-epa": "atom",
+      "millicharge-interference": "electron",
+      "millicharge-interference-stepping": "atom",
       cevns: "nucleus",
       "cevns-ee": "nucleus",
     });
@@ -40,7 +42,7 @@ describe("process registry", () => {
     expect(getProcess("cevns").dSigmaDT(e, 1e-4, params)).toBe(dSigmaCevnsDT(e, 1e-4, { sin2ThetaW: 0.2312 }));
     expect(bindProcess("em-fe", params)(e, t)).toBe(dSigmaMagneticFreeDT(e, t, 1e-11));
   });
-  it("every process is zero at T <= 0 and beyond its tMaxMeV, positive just below", () => {
+  it("every process is zero at T <= 0 and beyond its tMaxMeV, non-zero just below (positive but for the interference, negative at delta_Q > 0)", () => {
     for (const name of processNames()) {
       const p = getProcess(name);
       for (const e of [1, 4]) {
@@ -48,7 +50,9 @@ describe("process registry", () => {
         expect(p.dSigmaDT(e, 0, params)).toBe(0);
         expect(p.dSigmaDT(e, -1e-3, params)).toBe(0);
         expect(p.dSigmaDT(e, tm * (1 + 1e-9), params)).toBe(0);
-        if (!name.includes("epa") || tm < 1) expect(p.dSigmaDT(e, tm * (1 - 1e-9), params)).toBeGreaterThan(0);
+        const below = p.dSigmaDT(e, tm * (1 - 1e-9), params);
+        if (name.includes("interference")) expect(below).toBeLessThan(0);
+        else if (!name.includes("epa") || tm < 1) expect(below).toBeGreaterThan(0);
       }
     }
   });
