@@ -13,3 +13,4 @@ export * from "./thresholdReach.js";
 export * from "./gemma2.js";
 export * from "./csiSummary.js";
 export * from "./csiEvents.js";
+export * from "./milliChargeInterference.js";
