@@ -46,7 +46,7 @@ describe("expected milli-charge limits", () => {
     expect(b / a).toBeLessThan(ratio * 1.03);
   });
   it("the published bound is the landscape table's Chen et al. 2014 row", () => {
-    const row = loadMilliChargeLimits().find((l) => l.year === 2014);
+    const row = loadMilliChargeLimits().find((l) => l.experiment === "TEXONO + GEMMA (Chen et al.)");
     expect(row?.value).toBe(PUBLISHED_MILLICHARGE_BOUND.deltaQ_e);
     expect(row?.verified).toBe("abstract");
   });
