@@ -1,5 +1,5 @@
 /**
- * Expected limits and coverage from pseudo-experiments (ANALYSIS.md Sec. 7): seeded Poisson spectra
+ * Expected limits and coverage from pseudo-experiments: seeded Poisson spectra
  * files from `spectraToy.ts` (toy i uses seed + i), each analysed by `analyseSpectra` exactly as a
  * real spectra file. The Asimov data set (every bin at its expectation) gives the median expected
  * limit without fluctuations; the toys give the distribution: median and the +-1 sigma, +-2 sigma

@@ -2,13 +2,13 @@
  * Energy resolution of a germanium detector: electronic noise sigma_0 added in quadrature to the
  * statistical spread of the charge carriers, sigma^2 = sigma_0^2 + F w E
  * (G.F. Knoll, Radiation Detection and Measurement, 4th ed. (2010), ch. 12: w = 2.96 eV per
- * electron-hole pair in Ge at 77 K; Fano factor F of order 0.1 for Ge; ANALYSIS.md section 4).
+ * electron-hole pair in Ge at 77 K; Fano factor F of order 0.1 for Ge).
  */
 
 /** Mean energy per electron-hole pair in germanium at 77 K, MeV (Knoll: 2.96 eV). */
 export const GE_PAIR_ENERGY_MeV = 2.96e-6;
 
-/** Fano factor used for germanium (ANALYSIS.md: F ~ 0.1; measured values lie near 0.1). */
+/** Fano factor used for germanium (F ~ 0.1: measured values for Ge lie near 0.1; Knoll, ch. 12). */
 export const GE_FANO_FACTOR = 0.1;
 
 /** Gaussian energy resolution sigma(E) = sqrt(sigma0^2 + F w E), all energies in MeV. */

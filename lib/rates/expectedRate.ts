@@ -21,7 +21,7 @@ export interface ExpectedRateOptions {
 
 /**
  * Expected count rate at true deposited energies T (keV), before detector response, in
- * counts/(keV kg day) (ANALYSIS.md Sec. 4):
+ * counts/(keV kg day):
  *   R(T) = N_centres/kg x integral_{E_min(T)}^{E_max} dPhi/dE(E) dsigma/dT(E, T) dE,
  * with the flux-weighted quadrature rule of the reactor spectrum starting at E_min(T), so the
  * kinematic limit is a panel edge and the integral has no kink inside a panel.

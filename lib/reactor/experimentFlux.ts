@@ -22,7 +22,7 @@ export interface ExperimentFlux {
 
 /**
  * The flux at an experiment's detector from its stated power and distance
- * (ANALYSIS.md Sec. 2: Phi = P / (Q_f 4 pi L^2) n_nu), with the published value beside it.
+ * (Phi = P / (Q_f 4 pi L^2) n_nu: fissions per second from the thermal power, emitted isotropically), with the published value beside it.
  * `overrides` change the core model (spectrum model, capture, fractions, ...).
  */
 export function experimentFlux(name: ExperimentName, overrides: Partial<ReactorCoreConfig> = {}): ExperimentFlux {

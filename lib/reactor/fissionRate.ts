@@ -19,7 +19,7 @@ export function checkFissionFractions(fractions?: Partial<PerIsotope>): PerIsoto
 }
 
 /**
- * Mean energy released per fission, MeV: sum_i f_i Q_i (ANALYSIS.md Sec. 2, "isotope mix weighted").
+ * Mean energy released per fission, MeV: sum_i f_i Q_i (weighted by the isotope mix).
  * Defaults: Daya Bay fractions and Ma et al. PRC 88 014605 (2013) energies, both from data/reactor.
  */
 export function meanEnergyPerFissionMeV(fractions?: Partial<PerIsotope>, energyPerFissionMeV?: Partial<PerIsotope>): number {
@@ -30,7 +30,7 @@ export function meanEnergyPerFissionMeV(fractions?: Partial<PerIsotope>, energyP
 
 /**
  * Fissions per second of a core of thermal power P: R_f = P / (sum_i f_i Q_i)
- * (ANALYSIS.md Sec. 2; P in W converted with 1 MeV = 1.602176634e-13 J).
+ * (P in W converted with 1 MeV = 1.602176634e-13 J, CODATA 2018).
  * Example: 3 GW / 205 MeV = 9.13e19 fissions/s.
  */
 export function fissionRatePerS(thermalPowerGW: number, fractions?: Partial<PerIsotope>, energyPerFissionMeV?: Partial<PerIsotope>): number {
@@ -40,7 +40,7 @@ export function fissionRatePerS(thermalPowerGW: number, fractions?: Partial<PerI
 
 /**
  * Isotropic flux at distance L from a point source emitting `ratePerS` particles per second:
- * Phi = rate / (4 pi L^2), per cm^2 per s (ANALYSIS.md Sec. 2). L in cm.
+ * Phi = rate / (4 pi L^2), per cm^2 per s. L in cm.
  */
 export function isotropicFluxPerCm2s(ratePerS: number, distanceCm: number): number {
   if (!(distanceCm > 0)) throw new Error(`distance must be > 0 cm, got ${distanceCm}`);

@@ -112,7 +112,7 @@ function resolveConfig(c: ReactorCoreConfig): ResolvedReactorCoreConfig {
 }
 
 /**
- * The antineutrino source of a reactor core at a detector (ANALYSIS.md Sec. 2):
+ * The antineutrino source of a reactor core at a detector:
  *   dΦ/dE = R_f / (4π L²) × [ Σ_i f_i S_i(E) + n_c (S_239U(E) + S_239Np(E)) ],
  *   R_f = P / Σ_i f_i Q_i,
  * with S_i the per-fission spectra ({@link fissionSpectrumFunction}), n_c the 238U captures per

@@ -16,7 +16,7 @@ export function splitHours(total: number, fractions: number[]): number[] {
 }
 
 /**
- * The simulated GEMMA spectrometer (Beda et al., PPNL 10 (2013) 139 = GEMMA; seed 003) at the
+ * The simulated GEMMA spectrometer (Beda et al., arXiv:1005.2736 = GEMMA; seed 003) at the
  * Kalinin NPP, Phases I and II. Numbers read from `data/experiments/gemma.json` (mass, power, power
  * accuracy, good ON/OFF hours, trigger threshold, ROI) are taken from there; every other magnitude
  * is a choice, explained next to it and in lib/sim/README.md. `overrides` replace any field.
@@ -99,7 +99,7 @@ export function gemmaConfig(overrides?: DeepPartial<SimConfig>): SimConfig {
       { name: "E2", shapingUs: 4, gain: 1.003, sigma0KeV: 0.22 },
       { name: "E3", shapingUs: 12, gain: 0.997, sigma0KeV: 0.25 },
     ],
-    // sigma^2 = sigma0^2 + F w E + (c E)^2: Fano F = 0.1, w = 2.96 eV (ANALYSIS.md section 4, Knoll
+    // sigma^2 = sigma0^2 + F w E + (c E)^2: Fano F = 0.1, w = 2.96 eV (Knoll
     // ch. 12) and a charge-collection term c = 3e-4, giving FWHM ~ 1.9 keV at 1332 keV (typical coax).
     resolution: { fano: 0.1, pairEnergyKeV: 2.96e-3, trappingFraction: 3e-4 },
     // GEMMA (4) with E0 = the 1.5 keV hard trigger threshold (sec. 2) and sigma = 0.55 keV, chosen so

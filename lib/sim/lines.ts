@@ -15,7 +15,7 @@ export const GA_L1_keV = 1.299;
 export const ZN_K_keV = 9.659;
 /** Cu K-shell binding, 8.979 keV: EC of 65Zn to 65Cu (Table 1-1). (The brief's "Zn K 8.98 keV" is this line.) */
 export const CU_K_keV = 8.979;
-/** Ge K-shell binding, 11.103 keV (Table 1-1; ANALYSIS.md section 3). Not simulated as a line: no common cosmogenic source deposits it alone. */
+/** Ge K-shell binding, 11.103 keV (X-ray Data Booklet, Table 1-1). Not simulated as a line: no common cosmogenic source deposits it alone. */
 export const GE_K_keV = 11.103;
 
 /** 68Ge half-life, days (ENSDF: 270.95 d). */

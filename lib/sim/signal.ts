@@ -23,13 +23,13 @@ export interface SignalComponent {
 /** One spectrum or several (e.g. the magnetic and the weak term, labelled separately). */
 export type SignalInput = SignalComponent | readonly SignalComponent[];
 
-/** Electrons per kg of natural germanium, 2.6533e26 (the detector stage's target, ANALYSIS.md section 1). */
+/** Electrons per kg of natural germanium, 2.6533e26 (the detector stage's target: Z N_A / A). */
 export const GE_ELECTRONS_PER_KG = GERMANIUM_TARGET.electronsPerKg;
 
 /**
  * Free-electron magnetic-moment rate coefficient, counts/(keV kg day) x keV, for mu = 1 mu_B:
  * rate(T) = coefficient * mu^2 / T[keV]. From GEMMA (2) in the limit T << E_nu,
- * dsigma/dT = pi r0^2 mu^2 / T, times flux and electrons per kg (ANALYSIS.md section 4:
+ * dsigma/dT = pi r0^2 mu^2 / T, times flux and electrons per kg (GEMMA (2) at T << E:
  * 1.544/T[keV] cpd for mu = 1e-10 mu_B at the GEMMA flux 2.7e13 /cm^2/s).
  */
 export function magneticRateCoefficient(fluxPerCm2s: number): number {
@@ -41,7 +41,7 @@ export function magneticRateCoefficient(fluxPerCm2s: number): number {
 /**
  * Flat weak (standard-model) rate, counts/(keV kg day), GEMMA (1) for T << E_nu:
  * dsigma/dT = (G_F^2 m_e / 2 pi) [(1 + 2s)^2 + 4 s^2] (the m_e T/E^2 term dropped), times flux and
- * electrons per kg (ANALYSIS.md section 4: ~6.3e-3 cpd at the GEMMA flux, s = 0.2312).
+ * electrons per kg (GEMMA (1) at T << E: ~6.3e-3 cpd at the GEMMA flux, s = 0.2312).
  */
 export function weakFlatRate(fluxPerCm2s: number, sin2ThetaW = SIN2_THETA_W_MZ): number {
   const s = sin2ThetaW;

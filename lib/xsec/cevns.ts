@@ -13,7 +13,7 @@ export type CevnsFormFactor = "none" | "helm";
 export interface CevnsOptions {
   /** Weak mixing angle in Q_W; default DEFAULT_SIN2_THETA_W. */
   sin2ThetaW?: number;
-  /** Default "none": F = 1, the formula of ANALYSIS.md; "helm" lowers dsigma/dT by at most 3.4 % (E = 8 MeV, at T_max). */
+  /** Default "none": F = 1, Freedman's point-nucleus formula; "helm" lowers dsigma/dT by at most 3.4 % (E = 8 MeV, at T_max). */
   formFactor?: CevnsFormFactor;
   /** Default "isotopes" (data/germanium/ge_isotopes.csv). */
   nucleus?: CevnsNucleusModel;
@@ -60,7 +60,7 @@ export function germaniumMeanNucleus(): GermaniumNucleus {
   return { name: "Ge(mean)", abundance: 1, massNumber: a, neutrons: a - GERMANIUM.z, massMeV: a * AMU_MeV - GERMANIUM.z * M_ELECTRON_MeV };
 }
 
-/** Weak nuclear charge Q_W = N - (1 - 4 s) Z (tree level; ANALYSIS.md section 3). */
+/** Weak nuclear charge Q_W = N - (1 - 4 s) Z (tree level; Freedman, PRD 9 (1974) 1389). */
 export function weakNuclearCharge(neutrons: number, protons: number, sin2ThetaW: number = DEFAULT_SIN2_THETA_W): number {
   return neutrons - (1 - 4 * sin2ThetaW) * protons;
 }
@@ -112,7 +112,7 @@ function prepare(model: CevnsNucleusModel): Prepared {
 
 /**
  * Coherent elastic neutrino-nucleus scattering on natural germanium, cm^2/MeV per nucleus, as a
- * function of the nuclear recoil energy T_N (MeV) (Freedman, PRD 9 (1974) 1389; ANALYSIS.md):
+ * function of the nuclear recoil energy T_N (MeV) (Freedman, PRD 9 (1974) 1389):
  *   dsigma/dT_N = (G_F^2 M / 4 pi) Q_W^2 (1 - M T_N / (2 E^2)) F^2(q),  Q_W = N - (1 - 4 s) Z.
  * With nucleus "isotopes" the abundance-weighted sum over 70,72,73,74,76Ge, each with its own mass
  * and kinematic limit T_N <= 2E^2/(M + 2E). Zero outside the limits.

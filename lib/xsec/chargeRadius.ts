@@ -8,7 +8,7 @@ import { DEFAULT_SIN2_THETA_W, dSigmaWeakDT } from "./weak.js";
  *   TEXONO, PRD 81 (2010) 072001).
  * In natural units alpha/G_F is an energy squared and <r^2> an inverse energy squared; with <r^2>
  * in cm^2, <r^2>[MeV^-2] = <r^2>[cm^2] / (hbar c)^2, so the coefficient is
- * sqrt(2) pi alpha / (3 G_F (hbar c)^2) = 2.380e30 cm^-2 (ANALYSIS.md: 2.38e30).
+ * sqrt(2) pi alpha / (3 G_F (hbar c)^2) = 2.380e30 cm^-2.
  */
 export const CHARGE_RADIUS_SHIFT_perCm2 = (Math.SQRT2 * Math.PI * ALPHA) / (3 * G_F_perMeV2 * HBARC2_cm2MeV2);
 

@@ -2,7 +2,7 @@ import { M_ELECTRON_MeV } from "../constants.js";
 
 /**
  * Largest recoil kinetic energy for a massless neutrino of energy E on a target of mass M at rest,
- * MeV: T_max = 2E^2 / (M + 2E) (ANALYSIS.md section 3; elastic two-body kinematics).
+ * MeV: T_max = 2E^2 / (M + 2E) (elastic two-body kinematics).
  * M defaults to the electron mass; pass a nuclear mass for coherent scattering.
  */
 export function tMaxMeV(eNuMeV: number, targetMassMeV: number = M_ELECTRON_MeV): number {

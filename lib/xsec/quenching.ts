@@ -14,7 +14,7 @@ export function lindhardK(z: number, massNumber: number): number {
   return 0.133 * Math.pow(z, 2 / 3) / Math.sqrt(massNumber);
 }
 
-/** Lindhard k for germanium, 0.157 (ANALYSIS.md; lindhardK(32, 72.63) = 0.1573). */
+/** Lindhard k for germanium, 0.157 (Lindhard et al. 1963, k = 0.133 Z^(2/3) A^(-1/2): lindhardK(32, 72.63) = 0.1573). */
 export const LINDHARD_K_GE = 0.157;
 
 /** Quenching factor f(E_R) = E_ionization / E_R for a nuclear recoil of E_R (MeV) in germanium. */

@@ -190,7 +190,7 @@ export const PROCESSES: Readonly<Record<ProcessName, ProcessInfo>> = {
     per: "nucleus",
     energy: "nuclear recoil",
     description: "coherent elastic scattering on natural Ge, vs nuclear recoil energy",
-    source: "Freedman PRD 9 (1974) 1389; ANALYSIS.md section 3",
+    source: "Freedman PRD 9 (1974) 1389",
     dSigmaDT: (e, t, p) => dSigmaCevnsDT(e, t, { sin2ThetaW: p.sin2ThetaW, formFactor: p.formFactor, nucleus: p.nucleus }),
     tMaxMeV: (e, p) => cevnsTMaxMeV(e, p.nucleus),
   },

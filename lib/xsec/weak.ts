@@ -3,12 +3,12 @@ import { HBARC2_cm2MeV2 } from "./units.js";
 
 /**
  * Default weak mixing angle for the nu-e cross sections: the MS-bar value at M_Z, 0.23121
- * (PDG 2022), which is what GEMMA-era calculations and the ANALYSIS.md checks use (s = 0.2312).
+ * (PDG 2022), the value GEMMA-era calculations use (s = 0.2312).
  * The low-energy effective value SIN2_THETA_W_LOW_ENERGY = 0.23867 raises dsW/dT at T << E by 2.5 %.
  */
 export const DEFAULT_SIN2_THETA_W = SIN2_THETA_W_MZ;
 
-/** G_F^2 m_e / (2 pi) in cm^2/MeV (ANALYSIS.md: 4.3082e-45). */
+/** G_F^2 m_e / (2 pi) in cm^2/MeV (4.3082e-45 with the PDG 2022 G_F and m_e). */
 export const WEAK_NUE_PREFACTOR_cm2PerMeV = ((G_F_perMeV2 * G_F_perMeV2 * M_ELECTRON_MeV) / (2 * Math.PI)) * HBARC2_cm2MeV2;
 
 /**

@@ -17,7 +17,7 @@ describe("analyseSpectra on the Asimov data set of the published GEMMA condition
     const sigma = 1 / Math.sqrt(w);
     expect(r.xUpper / pdgUpperLimit(0, sigma)).toBeGreaterThan(1);
     expect(r.xUpper / pdgUpperLimit(0, sigma)).toBeLessThan(1.005);
-    expect(pdgUpperLimit(0, 1)).toBeCloseTo(1.6449, 4); // ANALYSIS.md Sec. 5
+    expect(pdgUpperLimit(0, 1)).toBeCloseTo(1.6449, 4); // Phi^-1(0.95): the PDG renormalisation at x = 0 (Feldman-Cousins, PRD 57 (1998) 3873, Table X)
     expect(r.muUpperMuB).toBeCloseTo(1e-11 * Math.sqrt(r.xUpper), 20);
   });
 

@@ -37,7 +37,7 @@ describe("expectedSensitivity (Asimov, published GEMMA conditions)", () => {
     const worst = expectedSensitivity("gemma", { off: "raw", profileK: true }).mu_upper_mub;
     expect(best).toBeLessThan(gemma);
     expect(gemma).toBeLessThan(worst);
-    // GEMMA's published 3.2e-11 sits within this range of analysis choices (the sanity check of ANALYSIS.md Sec. 5)
+    // GEMMA's published 3.2e-11 sits within this range of analysis choices
     expect(best).toBeLessThan(4e-11);
     expect(worst).toBeGreaterThan(3.2e-11);
   });

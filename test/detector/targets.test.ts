@@ -8,7 +8,7 @@ import { dSigmaWeakDT } from "../../lib/xsec/weak.js";
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
 
 describe("targets", () => {
-  it("Ge: Z = 32, A = 72.630 g/mol -> 2.6533e26 electrons/kg (ANALYSIS.md), 8.2915e24 atoms and nuclei per kg", () => {
+  it("Ge: Z = 32, A = 72.630 g/mol -> 2.6533e26 electrons/kg (Z N_A / A), 8.2915e24 atoms and nuclei per kg", () => {
     expect(rel(GERMANIUM_TARGET.electronsPerKg, 2.6533e26)).toBeLessThan(2e-5);
     expect(rel(GERMANIUM_TARGET.atomsPerKg, 8.2915e24)).toBeLessThan(2e-5);
     expect(GERMANIUM_TARGET.nucleiPerKg).toBe(GERMANIUM_TARGET.atomsPerKg);
@@ -26,7 +26,7 @@ describe("targets", () => {
   });
 });
 
-describe("GEMMA rate checks (ANALYSIS.md section 4: flux 2.7e13 /cm^2/s, Ge electrons)", () => {
+describe("GEMMA rate checks (GEMMA (1), (2) at the GEMMA flux 2.7e13 /cm^2/s, Ge electrons)", () => {
   const flux = 2.7e13;
   const perKeVkgDay = (dsdT_cm2PerMeV: number) => flux * GERMANIUM_TARGET.electronsPerKg * dsdT_cm2PerMeV * 1e-3 * SECONDS_PER_DAY;
   it("EM (mu = 1e-10 mu_B, T << E) = 1.544/T[keV] counts/(keV kg day)", () => {

@@ -13,7 +13,7 @@ describe("expected rates at GEMMA", () => {
   const phi = source.fluxPerCm2s.total;
   const ne = GERMANIUM_TARGET.electronsPerKg;
 
-  it("magnetic term on free electrons -> pi r0^2 mu^2 N_e Phi / T for T << E (ANALYSIS.md: 1.544/T cpd at 2.7e13)", () => {
+  it("magnetic term on free electrons -> pi r0^2 mu^2 N_e Phi / T for T << E (GEMMA (2) at T << E: 1.544/T cpd at 2.7e13)", () => {
     const [r] = experimentRate("gemma", "em-fe", [0.5], { params: { muNu_muB: 1e-10 } });
     const closed = (Math.PI * R0_ELECTRON_cm ** 2 * 1e-20 * ne * phi * PER_KEV_DAY) / 0.5e-3;
     // the neglected -1/E term is T <1/E>: 0.24 % at 0.5 keV, the capture antineutrinos making <1/E> large
@@ -23,7 +23,7 @@ describe("expected rates at GEMMA", () => {
     expect((r * 0.5 * 2.7e13) / phi).toBeCloseTo(1.544, 2);
   });
 
-  it("weak term -> G_F^2 m_e/(2 pi) [(1+2s)^2 + 4 s^2] N_e Phi for T << E (GEMMA (1); ANALYSIS.md ~6.3e-3 cpd)", () => {
+  it("weak term -> G_F^2 m_e/(2 pi) [(1+2s)^2 + 4 s^2] N_e Phi for T << E (GEMMA (1): ~6.3e-3 cpd at 2.7e13)", () => {
     const s = 0.23121;
     const [r] = experimentRate("gemma", "weak", [0.1], { params: { sin2ThetaW: s } });
     const pref = ((G_F_perMeV2 ** 2 * M_ELECTRON_MeV) / (2 * Math.PI)) * HBARC_MeVcm ** 2;

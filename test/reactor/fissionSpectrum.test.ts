@@ -63,7 +63,7 @@ describe("antineutrinosPerFission in the fit range, against an independent quadr
       expect(antineutrinosPerFission(iso, "vogel-engel", {}, 2, 8)).toBeCloseTo(reference.fitIntegrals[`vogel-engel/${iso}`]["2-8"], 10);
     }
   });
-  it("ANALYSIS.md's '~6 per fission above 1.8 MeV' is really the total over all energies: above 1.8 MeV a fission gives only 1.5-2.5", () => {
+  it("'~6 antineutrinos per fission' (TEXONO talk: '~6 fission-nu per fission') is the total over all energies: above 1.8 MeV a fission gives only 1.5-2.5", () => {
     for (const iso of FISSION_ISOTOPES) {
       const above = antineutrinosPerFission(iso, "huber-mueller", { lowEnergy: "extrapolate" }, 1.8, 10);
       expect(above).toBeGreaterThan(1.4);

@@ -3,13 +3,13 @@ import { Origin } from "../../lib/events/origin.js";
 import { freeElectronClosedFormSignal, GE_ELECTRONS_PER_KG, magneticRateCoefficient, weakFlatRate } from "../../lib/sim/signal.js";
 
 describe("closed-form free-electron signal", () => {
-  it("electrons per kg of Ge: 2.6533e26 (ANALYSIS.md section 1)", () => {
+  it("electrons per kg of Ge: 2.6533e26 (Z N_A / A, A = 72.630 g/mol)", () => {
     expect(GE_ELECTRONS_PER_KG / 2.6533e26).toBeCloseTo(1, 4);
   });
-  it("EM(mu = 1e-10) = 1.544 / T[keV] counts/(keV kg day) at the GEMMA flux 2.7e13 (ANALYSIS.md section 4)", () => {
+  it("EM(mu = 1e-10) = 1.544 / T[keV] counts/(keV kg day) at the GEMMA flux 2.7e13 (GEMMA (2) at T << E)", () => {
     expect(magneticRateCoefficient(2.7e13) * 1e-20).toBeCloseTo(1.544, 3);
   });
-  it("weak term ~6.3e-3 counts/(keV kg day) at 2.7e13, s = 0.2312 (ANALYSIS.md section 4, 1 %)", () => {
+  it("weak term ~6.3e-3 counts/(keV kg day) at 2.7e13, s = 0.2312 (GEMMA (1) at T << E, 1 %)", () => {
     expect(Math.abs(weakFlatRate(2.7e13, 0.2312) / 6.3e-3 - 1)).toBeLessThan(0.01);
   });
   it("gives the EM and weak components, labelled, on the default grid 0.3-100 keV", () => {

@@ -89,7 +89,7 @@ describe("simulate: the small GEMMA dataset (240 h ON, 240 h OFF, mu = 1e-9)", (
     // dead time = 100 us x recorded events (minus the tails cut at the run ends)
     expect(s.dead_time_s / (s.events * 100e-6)).toBeCloseTo(1, 3);
   });
-  it("the injected signal rate: 1.544 (mu/1e-10)^2 / T cpd (ANALYSIS.md) over 5-50 keV, scaled by power, none when OFF (4 sigma Poisson)", () => {
+  it("the injected signal rate: 1.544 (mu/1e-10)^2 / T cpd (GEMMA (2) at T << E) over 5-50 keV, scaled by power, none when OFF (4 sigma Poisson)", () => {
     const { ev, runs, runRow, summary } = d;
     const scale = summary.phases[0].power_log_scale;
     let expected = 0;

@@ -9,7 +9,7 @@ import { createRng, poissonDraw } from "../../lib/stats/random.js";
 // One GEMMA-like period (paper Secs. 2-3): 1.5 kg, 6798 h ON and 1021 h OFF (Phase II),
 // ~2 counts/(keV kg day), 0.5 keV bins over the ROI 2.9-9.4 + 11.2-55 keV (100 bins).
 // EM(X = 1) = 0.01544 / T[keV] counts/(keV kg day) (the 1.544/T of mu = 1e-10, i.e. X = 100,
-// ANALYSIS.md Sec. 4), W = 6.3e-3 counts/(keV kg day): inputs only, their physics is elsewhere.
+// GEMMA (2) at T << E with 2.7e13 cm^-2 s^-1), W = 6.3e-3 counts/(keV kg day): inputs only, their physics is elsewhere.
 const edges = Float64Array.from({ length: 105 }, (_, i) => 2.9 + i * 0.5);
 const nb = edges.length - 1;
 const roi: [number, number][] = [[2.9, 9.4], [11.2, 55]];

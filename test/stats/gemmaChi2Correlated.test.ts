@@ -6,7 +6,7 @@ import { CorrelatedGemmaChi2, type CorrelatedGemmaPeriodInput } from "../../lib/
 import { createRng, poissonDraw } from "../../lib/stats/random.js";
 
 // A GEMMA-like period (Phase I: 5184 h ON, 1853 h OFF, 1.5 kg; ROI 3-9.4, 11.2-55 keV in 1 keV-ish
-// bins), EM(X = 1) = 0.01544/T counts/(keV kg day) (ANALYSIS.md Sec. 4), W = 6.3e-3; the OFF curve
+// bins), EM(X = 1) = 0.01544/T counts/(keV kg day) (GEMMA (2) at T << E, 2.7e13 cm^-2 s^-1), W = 6.3e-3; the OFF curve
 // is a smooth background with a rank-3 covariance factor L (its columns: a constant, a slope and
 // an exponential shape): inputs only.
 const edges = Float64Array.from([3, 4, 5, 6, 7, 8, 9, 9.4, 11.2, 12, 14, 16, 18, 20, 25, 30, 35, 40, 45, 50, 55]);

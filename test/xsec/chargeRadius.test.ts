@@ -5,7 +5,7 @@ import { dSigmaWeakDT } from "../../lib/xsec/weak.js";
 import { REF, relDiff } from "./reference.js";
 
 describe("neutrino charge radius as a shift of sin^2 theta_W", () => {
-  it("coefficient sqrt(2) pi alpha/(3 G_F (hbar c)^2) = 2.38e30 cm^-2 (ANALYSIS.md)", () => {
+  it("coefficient sqrt(2) pi alpha/(3 G_F (hbar c)^2) = 2.38e30 cm^-2 (Vogel and Engel, PRD 39 (1989) 3378; evaluated with PDG 2022 constants)", () => {
     expect(CHARGE_RADIUS_SHIFT_perCm2 / 1e30).toBeCloseTo(2.38, 2);
     expect(relDiff(CHARGE_RADIUS_SHIFT_perCm2, REF.chargeRadiusShift_perCm2)).toBeLessThan(1e-12);
   });

@@ -8,7 +8,7 @@ describe("magnetic moment on a free electron, GEMMA (2)", () => {
     expect(relDiff(PI_R0_SQUARED_cm2, 2.4947e-25)).toBeLessThan(2e-5);
     expect(relDiff(PI_R0_SQUARED_cm2, 2.495e-25)).toBeLessThan(2e-4);
   });
-  it("mu = 1e-10 mu_B, E = 1 MeV, T = 10 keV gives 2.4697e-43 cm^2/MeV (ANALYSIS.md)", () => {
+  it("mu = 1e-10 mu_B, E = 1 MeV, T = 10 keV gives 2.4697e-43 cm^2/MeV (GEMMA (2) evaluated by hand)", () => {
     expect(relDiff(dSigmaMagneticFreeDT(1, 0.01, 1e-10), 2.4697e-43)).toBeLessThan(2e-5);
   });
   it("with GEMMA's rounded pi r0^2 the same point is 2.4701e-43 (0.012 % higher)", () => {

@@ -12,7 +12,7 @@ import { REF, relDiff } from "./reference.js";
 
 const keV = (k: number) => k * 1e-3;
 
-// ANALYSIS.md reference points, cm^2/g, given to 4 significant figures (xraylib CS_Photo values).
+// Reference points, cm^2/g, to 4 significant figures: xraylib 4.3.0 CS_Photo (Elam-Ravel-Sieber table).
 const PUBLISHED: [number, number][] = [
   [1, 1887],
   [1.2, 1226],
@@ -31,7 +31,7 @@ describe("germanium photoabsorption (Elam, xraylib 4.3.0)", () => {
   it("barns/atom = cm^2/g x 120.6 (A/N_A for A = 72.630)", () => {
     expect(GE_CM2_PER_ATOM_PER_CM2_PER_G / BARN_cm2).toBeCloseTo(120.6, 1);
   });
-  it("reproduces the ANALYSIS.md reference points to their 4 digits (log-log natural spline, as xraylib)", () => {
+  it("reproduces xraylib's CS_Photo values to their 4 digits (log-log natural spline, as xraylib)", () => {
     for (const [k, v] of PUBLISHED) expect(relDiff(gePhotoabsorption_cm2PerG(keV(k)), v)).toBeLessThan(5.1e-4);
   });
   it("piecewise-linear log-log misses 12 keV by 0.23 % (160.93 vs 161.3): the published points are spline values", () => {

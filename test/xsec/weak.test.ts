@@ -10,10 +10,10 @@ import {
 import { REF, relDiff } from "./reference.js";
 
 describe("weak anti-nu_e e scattering, GEMMA (1)", () => {
-  it("G_F^2 m_e/(2 pi) = 4.3082e-45 cm^2/MeV (ANALYSIS.md)", () => {
+  it("G_F^2 m_e/(2 pi) = 4.3082e-45 cm^2/MeV (G_F and m_e of PDG 2022, hbar c of CODATA 2018)", () => {
     expect(relDiff(WEAK_NUE_PREFACTOR_cm2PerMeV, 4.3082e-45)).toBeLessThan(1e-4);
   });
-  it("E = 1 MeV, T = 10 keV, s = 0.2312 gives 9.936e-45 cm^2/MeV (ANALYSIS.md)", () => {
+  it("E = 1 MeV, T = 10 keV, s = 0.2312 gives 9.936e-45 cm^2/MeV (GEMMA (1) evaluated by hand)", () => {
     expect(relDiff(dSigmaWeakDT(1, 0.01, 0.2312), 9.936e-45)).toBeLessThan(1e-4);
   });
   it("default sin^2 theta_W is the MS-bar value at M_Z", () => {
