@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { formatMeasurement, formatPercent, formatSig, markdownToText } from "../../lib/plots/index.js";
+import { describe, expect, it, vi } from "vitest";
+import { formatMeasurement, formatPercent, formatSig, markdownToText, showMarkdown } from "../../lib/plots/index.js";
 
 describe("formatSig", () => {
   it("writes significant digits, with powers of ten outside 1e-3..1e4", () => {
@@ -33,5 +33,14 @@ describe("formatMeasurement", () => {
 describe("markdownToText", () => {
   it("drops emphasis and code marks", () => {
     expect(markdownToText("**bold**, *it* and `code`")).toBe("bold, it and code");
+  });
+});
+
+describe("showMarkdown", () => {
+  it("prints plain text outside a notebook", () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    showMarkdown(`X < **${formatSig(2.77e-12)}** e`);
+    expect(log).toHaveBeenCalledWith("X < 2.8×10⁻¹² e");
+    log.mockRestore();
   });
 });
