@@ -95,7 +95,9 @@ export function dSigmaMillichargeEPADT(
  * (1-gamma5) nu][ebar gamma_a e], a pure vector coupling to the electron. It adds to g_V:
  *   g_V -> g_V + sqrt(2) e^2 F_Q(q^2) / (2 G_F q^2),   F_Q(q^2) = delta_Q + q^2 <r^2>/6,
  * with q^2 = -2 m_e T. The constant part of F_Q/q^2 is the charge-radius term (positive <r^2> raises
- * g_V, the sign of the sin^2 theta_W shift of chargeRadius.ts); the pole is the milli-charge:
+ * g_V, the sign of the sin^2 theta_W shift of chargeRadius.ts; its size there follows the Vogel-Engel
+ * convention for <r^2>, which differs by a factor 2 from this F_Q, so only the sign is taken from it);
+ * the pole is the milli-charge:
  *   g_V -> g_V - k delta_Q / T,   k = sqrt(2) pi alpha / (G_F m_e) = 5.44e9 MeV.
  * Magnitude check: with g_V shifted by d, the weak formula (below) gains d^2 (G_F^2 m_e/2pi)[1 + (1-T/E)^2
  * - m_e T/E^2], which is exactly dSigmaMillichargeFreeDT: the pole term is fixed by the published
