@@ -384,3 +384,19 @@ export function foreignDatasetEntries(dir: string): string[] {
 export function datasetOutput(path: string, option: string, overwrite: boolean): OutputSpec {
   return { path, option, kind: "dir", overwrite, marker: DATASET_MANIFEST_FILE, foreign: foreignDatasetEntries };
 }
+
+/**
+ * Adds the SHA-256 of every listed file to the manifest of a dataset that has none (written by
+ * another tool), after `validateDataset` found everything else in order; the manifest is replaced
+ * atomically. A dataset with hashes is only validated: a file that no longer matches its hash is
+ * an error, never re-hashed (that would bless damaged data). Returns the report and whether the
+ * manifest was rewritten.
+ */
+export function addDatasetHashes(dir: string): { report: DatasetReport; rewritten: boolean } {
+  const report = validateDataset(dir);
+  if (report.hashes) return { report, rewritten: false };
+  const manifest = readManifest(dir);
+  manifest.files_sha256 = Object.fromEntries(manifestFiles(manifest).map((f) => [f, sha256File(join(dir, f))]));
+  writeManifest(dir, manifest);
+  return { report: { ...report, hashes: true }, rewritten: true };
+}

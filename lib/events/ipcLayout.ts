@@ -104,7 +104,7 @@ export function checkIpcLayout(file: string, fd: number, size: number, streamEnd
   try {
     footer = Footer.decode(read(fd, footerBytes, streamEnd));
   } catch (e) {
-    return bad(`the footer (bytes ${streamEnd}..${streamEnd + footerBytes}) does not decode (${(e as Error).message})`);
+    return bad(`the footer (bytes ${streamEnd}..${streamEnd + footerBytes}) does not decode (${(e as Error).message}): is the footer length at the end of the file right?`);
   }
   const listed = [...footer.recordBatches()];
   if (listed.length !== found.length) bad(`the footer lists ${listed.length} record batches, the file holds ${found.length}`);

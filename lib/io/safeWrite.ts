@@ -9,7 +9,7 @@
  * - `stageDir(dir)`: a directory is built in a temporary sibling and swapped in by `commit()`,
  *   so an interrupted run leaves the old directory or the new one, never a mixture.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync, type Stats } from "node:fs";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 
 /** An error about an output or input path; the message starts with the path (or the option). */
@@ -185,7 +185,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     if (fd !== null) closeSync(fd);
     rmSync(tmp, { force: true });
     const err = e as NodeJS.ErrnoException;
-    throw new OutputPathError(file, `${file}: cannot write (${err.code ?? ""}${err.code ? ": " : ""}${err.message}); ${s ? "the previous file is unchanged" : "nothing was written"}`);
+    throw new OutputPathError(file, `${file}: cannot write (${err.message}); ${s ? "the previous file is unchanged" : "nothing was written"}`);
   }
 }
 
@@ -256,7 +256,9 @@ export function stageDir(dir: string): StagedDir {
   const real = realPath(dir);
   mkdirSync(dirname(real), { recursive: true });
   recoverInterrupted(real);
-  const tmp = mkdtempSync(join(dirname(real), `.${basename(real)}.staging-${process.pid}-`));
+  // mkdirSync (not mkdtemp, which makes it private) so the dataset gets the permissions of any new directory.
+  const tmp = tmpSibling(real, "staging");
+  mkdirSync(tmp);
   pending.add(tmp);
   removePendingOnExit();
   let done = false;
