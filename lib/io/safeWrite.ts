@@ -162,7 +162,8 @@ function writeAllSync(fd: number, bytes: Uint8Array): void {
 }
 
 /**
- * Writes `data` to `file` through a temporary sibling that is flushed and renamed over `file`.
+ * Writes `data` to `file` through a temporary sibling that is flushed and renamed over `file`
+ * (missing parent directories are created).
  * On any failure (full disk, no permission) the temporary file is removed, `file` keeps its
  * previous content (or stays absent), and the error names `file`. A symlink is followed: its
  * target is replaced.
@@ -175,6 +176,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
   let fd: number | null = null;
   try {
+    mkdirSync(dirname(real), { recursive: true });
     fd = openSync(tmp, "wx", s ? s.mode & 0o777 : 0o666);
     writeAllSync(fd, bytes);
     fsyncSync(fd);

@@ -83,6 +83,12 @@ describe("assertOutputSafe", () => {
 });
 
 describe("writeFileAtomic", () => {
+  it("creates missing parent directories", () => {
+    const root = tmp();
+    writeFileAtomic(join(root, "a", "b", "s.json"), "x\n");
+    expect(readFileSync(join(root, "a", "b", "s.json"), "utf8")).toBe("x\n");
+  });
+
   it("replaces the content and leaves no temporary file", () => {
     const root = tmp();
     const f = join(root, "s.json");
@@ -96,8 +102,8 @@ describe("writeFileAtomic", () => {
     const root = tmp();
     const f = join(root, "s.json");
     writeFileSync(f, "old\n");
-    // No directory to hold the file; a directory in place of the file.
-    expect(() => writeFileAtomic(join(root, "missing-dir", "s.json"), "new\n")).toThrow(`${join(root, "missing-dir", "s.json")}: cannot write`);
+    // A file where a parent directory should be; a directory in place of the file.
+    expect(() => writeFileAtomic(join(f, "x.json"), "new\n")).toThrow(`${join(f, "x.json")}: cannot write`);
     expect(() => writeFileAtomic(root, "new\n")).toThrow(`${root} is a directory, not a regular file`);
     expect(readFileSync(f, "utf8")).toBe("old\n");
     expect(readdirSync(root)).toEqual(["s.json"]);
