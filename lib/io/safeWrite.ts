@@ -161,6 +161,16 @@ function writeAllSync(fd: number, bytes: Uint8Array): void {
   while (done < bytes.byteLength) done += writeSync(fd, bytes, done, bytes.byteLength - done);
 }
 
+/** Removes a temporary file; one that was never created (no such file, or no such directory) is fine. */
+function removeIfThere(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw e;
+  }
+}
+
 /**
  * Writes `data` to `file` through a temporary sibling that is flushed and renamed over `file`
  * (missing parent directories are created).
@@ -185,7 +195,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     renameSync(tmp, real);
   } catch (e) {
     if (fd !== null) closeSync(fd);
-    rmSync(tmp, { force: true });
+    removeIfThere(tmp);
     const err = e as NodeJS.ErrnoException;
     throw new OutputPathError(file, `${file}: cannot write (${err.message}); ${s ? "the previous file is unchanged" : "nothing was written"}`);
   }
