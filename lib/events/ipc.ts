@@ -161,7 +161,7 @@ export class IpcTableWriter {
     if (this.fd === null) throw new EventDataError(this.file, "writer is closed");
     const children = columns.map((c, k) => makeData({ type: this.schema.fields[k].type, length, nullCount: 0, data: c }));
     const data = makeData({ type: new Struct(this.schema.fields), length, nullCount: 0, children });
-    this.writer.write(new RecordBatch(this.schema, data));
+    this.failsNamingFile(() => this.writer.write(new RecordBatch(this.schema, data)));
     this.rows += length;
     this.batches += 1;
   }
@@ -169,11 +169,23 @@ export class IpcTableWriter {
   /** Write the footer, close the file and move it to its final name. */
   close(): void {
     if (this.fd === null) return;
-    this.writer.close();
-    this.writer.flushPending();
+    this.failsNamingFile(() => {
+      this.writer.close();
+      this.writer.flushPending();
+    });
     closeSync(this.fd);
     this.fd = null;
     renameSync(this.tmp, this.file);
+  }
+
+  /** Runs a write; a failure of the file system (full disk, I/O error) becomes an error naming the file. */
+  private failsNamingFile(write: () => void): void {
+    try {
+      write();
+    } catch (e) {
+      if (e instanceof EventDataError || typeof (e as NodeJS.ErrnoException).code !== "string") throw e;
+      throw new EventDataError(this.file, `cannot write (${(e as Error).message}): the file is incomplete and is not kept`);
+    }
   }
 
   /** Give up: close and delete the partial file. */
