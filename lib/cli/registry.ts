@@ -8,6 +8,7 @@ import { boundCommand } from "./commands/bound.js";
 import { limitCommand } from "./commands/limit.js";
 import { selectCommand } from "./commands/select.js";
 import { spectraCommand } from "./commands/spectra.js";
+import { validateCommand } from "./commands/validate.js";
 import { notebooksCommand } from "./commands/notebooks.js";
 import { reproduceCommand } from "./commands/reproduce.js";
 
@@ -15,4 +16,4 @@ import { reproduceCommand } from "./commands/reproduce.js";
  * Every `nuem` subcommand, in the order `nuem --help` lists them. A new analysis step adds
  * its command here and nowhere else.
  */
-export const commands: Command[] = [fluxCommand, xsecCommand, ratesCommand, simulateCommand, selectCommand, spectraCommand, sensitivityCommand, limitCommand, boundCommand, notebooksCommand, reproduceCommand];
+export const commands: Command[] = [fluxCommand, xsecCommand, ratesCommand, simulateCommand, validateCommand, selectCommand, spectraCommand, sensitivityCommand, limitCommand, boundCommand, notebooksCommand, reproduceCommand];

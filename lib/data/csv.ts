@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readRegularFile } from "../io/regularFile.js";
 
 /** A parsed CSV table: column names and rows of raw strings. */
 export interface CsvTable {
@@ -15,9 +15,9 @@ export interface CsvTable {
 export function readCsv(file: string): CsvTable {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readRegularFile(file);
   } catch (e) {
-    throw new Error(`${file}: cannot read (${(e as Error).message})`);
+    throw new Error((e as Error).message);
   }
   const lines = text.split(/\r?\n/).map((l, i) => ({ l: l.trim(), n: i + 1 })).filter((x) => x.l !== "" && !x.l.startsWith("#"));
   if (lines.length === 0) throw new Error(`${file}: empty file, expected a header line`);

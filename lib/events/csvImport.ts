@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readRegularFile } from "../io/regularFile.js";
 import { allocColumn, type TypedColumn } from "./columns.js";
 import { EventDataError } from "./errors.js";
 import { parseOrigin } from "./origin.js";
@@ -20,9 +20,9 @@ interface CsvRows {
 function splitCsv(file: string): CsvRows {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readRegularFile(file);
   } catch (e) {
-    throw new EventDataError(file, `cannot read (${(e as Error).message})`);
+    throw new EventDataError(file, (e as Error).message.slice(file.length + 2));
   }
   const all = text.split(/\r?\n/);
   let header: string[] | null = null;

@@ -1,9 +1,12 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { notRegularFile } from "../io/regularFile.js";
+import { stageDir, type OutputSpec, type StagedDir } from "../io/safeWrite.js";
+import { sha256File } from "../io/sha256File.js";
 import { EventDataError } from "./errors.js";
 import { readEventBatches, readEvents } from "./eventReader.js";
 import { EventWriter, type EventFileSummary } from "./eventWriter.js";
-import { DATASET_MANIFEST_FILE, readManifest, writeManifest, type DatasetManifest, type PeriodEntry, type SimulationInfo } from "./manifest.js";
+import { DATASET_MANIFEST_FILE, manifestFiles, readManifest, writeManifest, type DatasetManifest, type PeriodEntry, type SimulationInfo } from "./manifest.js";
 import { eventsFileName, isValidPeriodName, truthFileName } from "./paths.js";
 import { readRuns, writeRuns } from "./runsTable.js";
 import { EVENTS_FORMAT_NAME, EVENTS_SCHEMA_VERSION } from "./schema.js";
@@ -21,20 +24,101 @@ export interface EventDataset {
   readonly runs: RunTable;
 }
 
+/** Datasets already warned about (the warning comes once per dataset and process). */
+const warnedNoHashes = new Set<string>();
+
+/** Files of an opened dataset whose SHA-256 has been checked against the manifest. */
+const verified = new WeakMap<EventDataset, Set<string>>();
+
 /**
- * Open a dataset directory: read and check `dataset.json`, read and validate the run table, and
- * check that every file the manifest lists exists. Events are not read here.
+ * Checks `name` (a file of the dataset) against the SHA-256 in the manifest, once per opened
+ * dataset; a dataset without hashes is not checked (openDataset warned about it).
+ */
+function verifyHash(ds: EventDataset, name: string): void {
+  const want = ds.manifest.files_sha256?.[name];
+  if (want === undefined) return;
+  let done = verified.get(ds);
+  if (!done) verified.set(ds, (done = new Set()));
+  if (done.has(name)) return;
+  const file = join(ds.dir, name);
+  const got = sha256File(file);
+  if (got !== want) {
+    throw new EventDataError(
+      file,
+      `content does not match the SHA-256 in ${DATASET_MANIFEST_FILE} (manifest ${want.slice(0, 16)}..., file ${got.slice(0, 16)}...): the file was altered or damaged after it was written; restore it or make the dataset again`,
+    );
+  }
+  done.add(name);
+}
+
+/**
+ * Checks the period entries of a manifest against the run table: run ranges ascending, disjoint,
+ * first <= last, both ends run ids of the run table (the files must then hold exactly these
+ * ranges: `checkPeriodRead`).
+ */
+function checkPeriodRanges(manifestFile: string, m: DatasetManifest, runs: RunTable, runsFile: string): void {
+  const known = new Set(runs.run);
+  let previous: { name: string; last: number } | null = null;
+  for (const p of m.periods) {
+    if ((p.first_run === null) !== (p.last_run === null)) throw new EventDataError(manifestFile, `period "${p.name}": first_run and last_run must both be null (no events) or both run ids`);
+    if ((p.first_run === null) !== (p.rows === 0)) throw new EventDataError(manifestFile, `period "${p.name}": ${p.rows} rows with runs ${p.first_run}..${p.last_run}: a period has runs exactly when it has rows`);
+    if (p.first_run === null || p.last_run === null) continue;
+    if (p.first_run > p.last_run) throw new EventDataError(manifestFile, `period "${p.name}": first_run ${p.first_run} > last_run ${p.last_run}`);
+    for (const r of [p.first_run, p.last_run]) if (!known.has(r)) throw new EventDataError(manifestFile, `period "${p.name}": run ${r} is not in the run table ${runsFile}`);
+    if (previous && p.first_run <= previous.last) {
+      throw new EventDataError(manifestFile, `period "${p.name}" (runs ${p.first_run}..${p.last_run}) overlaps or precedes period "${previous.name}" (up to run ${previous.last}): periods must hold disjoint, ascending run ranges`);
+    }
+    previous = { name: p.name, last: p.last_run };
+  }
+}
+
+/**
+ * Open a dataset directory: read and check `dataset.json`, check that every file it lists is a
+ * regular file, check the run table against its SHA-256, read and validate it, and check the
+ * periods' run ranges against it. Events are not read here; the readers of this module check
+ * each events and truth file against its SHA-256, its row count and its run range in the manifest
+ * when they read it. A manifest without hashes gives one warning on stderr.
  */
 export function openDataset(dir: string): EventDataset {
   const manifest = readManifest(dir);
-  const runsFile = join(dir, manifest.runs);
-  const runs = readRuns(runsFile);
+  const manifestFile = join(dir, DATASET_MANIFEST_FILE);
   for (const p of manifest.periods) {
     for (const f of [p.events, p.truth]) {
-      if (f !== null && !existsSync(join(dir, f))) throw new EventDataError(join(dir, DATASET_MANIFEST_FILE), `period "${p.name}": listed file ${f} does not exist`);
+      if (f === null) continue;
+      const why = notRegularFile(join(dir, f));
+      if (why) throw new EventDataError(manifestFile, `period "${p.name}": listed file ${f} ${why === "does not exist" ? why : why.replace(/: refused$/, "")}`);
     }
   }
-  return { dir, manifest, runsFile, runs };
+  const runsFile = join(dir, manifest.runs);
+  const ds0 = { dir, manifest, runsFile, runs: null as unknown as RunTable };
+  if (manifest.files_sha256 === undefined) {
+    if (!warnedNoHashes.has(dir)) {
+      warnedNoHashes.add(dir);
+      process.stderr.write(`nuem: warning: ${manifestFile} has no file hashes (files_sha256), so damaged files cannot be detected; run nuem validate ${dir} --rehash to add them\n`);
+    }
+  } else {
+    verifyHash(ds0, manifest.runs);
+  }
+  const runs = readRuns(runsFile);
+  checkPeriodRanges(manifestFile, manifest, runs, runsFile);
+  const ds: EventDataset = { dir, manifest, runsFile, runs };
+  if (verified.has(ds0)) verified.set(ds, verified.get(ds0)!);
+  return ds;
+}
+
+/** After reading a period whole: its row count and run range must be the manifest's. */
+function checkPeriodRead(ds: EventDataset, p: PeriodEntry, rows: number, first: number | null, last: number | null): void {
+  const manifestFile = join(ds.dir, DATASET_MANIFEST_FILE);
+  if (rows !== p.rows) throw new EventDataError(manifestFile, `period "${p.name}": manifest says ${p.rows} rows, ${p.events} has ${rows}: the dataset is inconsistent; make it again or run nuem validate`);
+  if (first !== p.first_run || last !== p.last_run) {
+    throw new EventDataError(manifestFile, `period "${p.name}": manifest says runs ${p.first_run}..${p.last_run}, ${p.events} has ${first}..${last}: the dataset is inconsistent; make it again or run nuem validate`);
+  }
+}
+
+/** Checks the period's files against their hashes before they are read. */
+function verifyPeriodFiles(ds: EventDataset, p: PeriodEntry, truth: boolean): void {
+  verifyHash(ds, p.events);
+  if (truth && p.truth !== null) verifyHash(ds, p.truth);
 }
 
 function period(ds: EventDataset, name: string): PeriodEntry {
@@ -53,7 +137,11 @@ function periodReadOptions(ds: EventDataset, p: PeriodEntry, truth: boolean) {
 /** All events of one period, validated against the run table (see `readEvents`). */
 export function readPeriod(ds: EventDataset, name: string, options: { truth?: boolean } = {}): EventColumns {
   const p = period(ds, name);
-  return readEvents(join(ds.dir, p.events), periodReadOptions(ds, p, options.truth === true));
+  const readOptions = periodReadOptions(ds, p, options.truth === true);
+  verifyPeriodFiles(ds, p, options.truth === true);
+  const ev = readEvents(join(ds.dir, p.events), readOptions);
+  checkPeriodRead(ds, p, ev.length, ev.length > 0 ? ev.run[0] : null, ev.length > 0 ? ev.run[ev.length - 1] : null);
+  return ev;
 }
 
 /** A record batch of a dataset, with the period it belongs to. */
@@ -68,9 +156,20 @@ export interface DatasetBatch extends EventBatch {
 export function* datasetBatches(ds: EventDataset, options: { truth?: boolean; periods?: readonly string[] } = {}): Generator<DatasetBatch, void, undefined> {
   const entries = options.periods ? options.periods.map((n) => period(ds, n)) : ds.manifest.periods;
   for (const p of entries) {
-    for (const b of readEventBatches(join(ds.dir, p.events), periodReadOptions(ds, p, options.truth === true))) {
+    const readOptions = periodReadOptions(ds, p, options.truth === true);
+    verifyPeriodFiles(ds, p, options.truth === true);
+    let rows = 0;
+    let first: number | null = null;
+    let last: number | null = null;
+    for (const b of readEventBatches(join(ds.dir, p.events), readOptions)) {
+      if (b.length > 0) {
+        if (first === null) first = b.run[0];
+        last = b.run[b.length - 1];
+      }
+      rows += b.length;
       yield { ...b, period: p.name };
     }
+    checkPeriodRead(ds, p, rows, first, last);
   }
 }
 
@@ -81,20 +180,23 @@ export interface DatasetReport {
   runs: number;
   events: number;
   periods: { name: string; rows: number; batches: number; first_run: number | null; last_run: number | null; truth: boolean }[];
+  /** Whether the manifest has SHA-256 hashes (checked) for its files. */
+  hashes: boolean;
 }
 
 /**
  * Read the whole dataset once, streaming, and check everything FORMAT.md promises: the manifest,
- * the run table, every events and truth file (columns, types, values, order), run ids known to the
+ * every file against its SHA-256 in the manifest (when it has hashes), the run table, every events and truth file (columns, types, values, order), run ids known to the
  * run table and times within their runs, row counts and run ranges as listed in the manifest, and
  * periods whose run ranges do not overlap. Throws an `EventDataError` at the first problem.
  */
 export function validateDataset(dir: string): DatasetReport {
   const ds = openDataset(dir);
   const manifestFile = join(dir, DATASET_MANIFEST_FILE);
-  const report: DatasetReport = { dir, experiment: ds.manifest.experiment, runs: ds.runs.length, events: 0, periods: [] };
+  const report: DatasetReport = { dir, experiment: ds.manifest.experiment, runs: ds.runs.length, events: 0, periods: [], hashes: ds.manifest.files_sha256 !== undefined };
   let previous: { name: string; last: number } | null = null;
   for (const p of ds.manifest.periods) {
+    verifyPeriodFiles(ds, p, true);
     let rows = 0;
     let batches = 0;
     let first: number | null = null;
@@ -147,7 +249,9 @@ export interface DatasetWriterOptions {
 /**
  * Writes a dataset directory: first the run table (`writeRuns`), then one events file per period
  * (`openPeriod` returns a streaming `EventWriter`, checking run ids and times against the run
- * table), and at `close()` the manifest `dataset.json` with the files, row counts and run ranges.
+ * table), and at `close()` the manifest `dataset.json` with the files, row counts, run ranges and
+ * SHA-256 hashes. Everything is written in a temporary sibling directory that replaces `dir` at
+ * `close()`: an interrupted writer leaves the previous dataset (or none), never a mixture.
  * Same inputs give the same bytes in every file.
  *
  * @example
@@ -157,7 +261,11 @@ export interface DatasetWriterOptions {
  * ds.close();
  */
 export class DatasetWriter {
+  /** The dataset directory (it appears, or replaces the previous one, at `close()`). */
   readonly dir: string;
+  /** Where the files are written until `close()`: a temporary sibling of `dir`. */
+  private readonly work: string;
+  private readonly staged: StagedDir;
   private readonly info: DatasetInfo;
   private readonly options: DatasetWriterOptions;
   private runs: RunTable | null = null;
@@ -171,13 +279,19 @@ export class DatasetWriter {
     if (!options.overwrite && existsSync(join(dir, DATASET_MANIFEST_FILE))) {
       throw new EventDataError(join(dir, DATASET_MANIFEST_FILE), "a dataset exists already in this directory (pass { overwrite: true } to replace it)");
     }
-    mkdirSync(dir, { recursive: true });
+    if (existsSync(dir)) {
+      if (!statSync(dir).isDirectory()) throw new EventDataError(dir, "exists and is not a directory: write the dataset to a directory path");
+      const extra = foreignDatasetEntries(dir);
+      if (extra.length > 0) throw new EventDataError(dir, `holds files that are not part of a dataset (${extra.slice(0, 5).join(", ")}): it is not replaced; write the dataset to a new or empty directory`);
+    }
+    this.staged = stageDir(dir);
+    this.work = this.staged.tmp;
   }
 
   /** Write (and validate) the run table; must come before `openPeriod`. */
   writeRuns(input: RunTableInput): RunTable {
     if (this.runs) throw new EventDataError(join(this.dir, DATASET_RUNS_FILE), "run table written already");
-    this.runs = writeRuns(join(this.dir, DATASET_RUNS_FILE), input, { overwrite: this.options.overwrite });
+    this.runs = writeRuns(join(this.work, DATASET_RUNS_FILE), input);
     return this.runs;
   }
 
@@ -187,20 +301,23 @@ export class DatasetWriter {
     if (!this.runs) throw new EventDataError(join(this.dir, DATASET_RUNS_FILE), "write the run table (writeRuns) before the events");
     if (!isValidPeriodName(name)) throw new EventDataError(this.dir, `period name ${JSON.stringify(name)}: use letters, digits, ".", "_", "-"`);
     if (this.writers.some((w) => w.name === name)) throw new EventDataError(this.dir, `period "${name}" opened twice`);
-    const writer = new EventWriter(join(this.dir, eventsFileName(name)), {
+    const writer = new EventWriter(join(this.work, eventsFileName(name)), {
       truth: this.options.truth,
-      truthFile: this.options.truth ? join(this.dir, truthFileName(name)) : undefined,
+      truthFile: this.options.truth ? join(this.work, truthFileName(name)) : undefined,
       batchRows: this.options.batchRows,
       runs: this.runs,
       runsFile: join(this.dir, DATASET_RUNS_FILE),
       metadata: { "nuem.period": name },
-      overwrite: this.options.overwrite,
     });
     this.writers.push({ name, writer });
     return writer;
   }
 
-  /** Close the period writers still open, write `dataset.json`, and return the manifest. */
+  /**
+   * Close the period writers still open, write `dataset.json` with the files' SHA-256, and put the
+   * dataset in place of `dir` (one rename; a previous dataset there is removed after it). Returns
+   * the manifest.
+   */
   close(): DatasetManifest {
     if (this.closed) throw new EventDataError(this.dir, "dataset writer is closed");
     if (!this.runs) throw new EventDataError(join(this.dir, DATASET_RUNS_FILE), "no run table written");
@@ -237,8 +354,49 @@ export class DatasetWriter {
       periods,
       simulation: i.simulation ?? null,
     };
-    writeManifest(this.dir, manifest);
+    manifest.files_sha256 = Object.fromEntries(manifestFiles(manifest).map((f) => [f, sha256File(join(this.work, f))]));
+    writeManifest(this.work, manifest);
+    this.staged.commit();
     this.closed = true;
     return manifest;
   }
+
+  /** Give up: delete what was written; the directory keeps its previous dataset (or stays absent). */
+  abort(): void {
+    this.closed = true;
+    for (const { writer } of this.writers) if (!writer.isClosed) writer.abort();
+    this.staged.abort();
+  }
+}
+
+/** Names a dataset directory may hold: the manifest, the run table, events, truth and partial files, the simulation summary. */
+const DATASET_ENTRY = /^(dataset\.json|runs\.arrow|simulation\.json|(events|truth)-[A-Za-z0-9_-][A-Za-z0-9._-]*\.arrow|.*\.partial)$/;
+
+/**
+ * Entries of an existing directory that are not part of a dataset: a dataset output is written
+ * over a directory only when this is empty, so `--overwrite` never deletes anything else.
+ */
+export function foreignDatasetEntries(dir: string): string[] {
+  return readdirSync(dir).filter((n) => !DATASET_ENTRY.test(n));
+}
+
+/** The output spec of a dataset directory for `assertOutputSafe`. */
+export function datasetOutput(path: string, option: string, overwrite: boolean): OutputSpec {
+  return { path, option, kind: "dir", overwrite, marker: DATASET_MANIFEST_FILE, foreign: foreignDatasetEntries };
+}
+
+/**
+ * Adds the SHA-256 of every listed file to the manifest of a dataset that has none (written by
+ * another tool), after `validateDataset` found everything else in order; the manifest is replaced
+ * atomically. A dataset with hashes is only validated: a file that no longer matches its hash is
+ * an error, never re-hashed (that would bless damaged data). Returns the report and whether the
+ * manifest was rewritten.
+ */
+export function addDatasetHashes(dir: string): { report: DatasetReport; rewritten: boolean } {
+  const report = validateDataset(dir);
+  if (report.hashes) return { report, rewritten: false };
+  const manifest = readManifest(dir);
+  manifest.files_sha256 = Object.fromEntries(manifestFiles(manifest).map((f) => [f, sha256File(join(dir, f))]));
+  writeManifest(dir, manifest);
+  return { report: { ...report, hashes: true }, rewritten: true };
 }

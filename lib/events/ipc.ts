@@ -18,8 +18,10 @@ import {
   Uint8,
   makeData,
 } from "apache-arrow";
+import { openRegularFile } from "../io/regularFile.js";
 import { allocColumn, type TypedColumn } from "./columns.js";
 import { EventDataError } from "./errors.js";
+import { checkIpcLayout, type BatchBlock } from "./ipcLayout.js";
 import { EVENTS_FORMAT_NAME, EVENTS_SCHEMA_VERSION, type EventColumnSpec, type EventColumnType, type EventTableKind } from "./schema.js";
 
 const MAGIC = "ARROW1";
@@ -159,7 +161,7 @@ export class IpcTableWriter {
     if (this.fd === null) throw new EventDataError(this.file, "writer is closed");
     const children = columns.map((c, k) => makeData({ type: this.schema.fields[k].type, length, nullCount: 0, data: c }));
     const data = makeData({ type: new Struct(this.schema.fields), length, nullCount: 0, children });
-    this.writer.write(new RecordBatch(this.schema, data));
+    this.failsNamingFile(() => this.writer.write(new RecordBatch(this.schema, data)));
     this.rows += length;
     this.batches += 1;
   }
@@ -167,11 +169,23 @@ export class IpcTableWriter {
   /** Write the footer, close the file and move it to its final name. */
   close(): void {
     if (this.fd === null) return;
-    this.writer.close();
-    this.writer.flushPending();
+    this.failsNamingFile(() => {
+      this.writer.close();
+      this.writer.flushPending();
+    });
     closeSync(this.fd);
     this.fd = null;
     renameSync(this.tmp, this.file);
+  }
+
+  /** Runs a write; a failure of the file system (full disk, I/O error) becomes an error naming the file. */
+  private failsNamingFile(write: () => void): void {
+    try {
+      write();
+    } catch (e) {
+      if (e instanceof EventDataError || typeof (e as NodeJS.ErrnoException).code !== "string") throw e;
+      throw new EventDataError(this.file, `cannot write (${(e as Error).message}): the file is incomplete and is not kept`);
+    }
   }
 
   /** Give up: close and delete the partial file. */
@@ -251,6 +265,8 @@ export class IpcTableReader {
   readonly metadata: Readonly<Record<string, string>>;
   /** Specs of the columns the file has (required ones and the optional ones present). */
   readonly specs: readonly EventColumnSpec[];
+  /** Record batches as the file's frame lists them (checked against the file size on opening). */
+  readonly blocks: readonly BatchBlock[] = [];
   private fd: number | null;
   private readonly reader: Iterable<RecordBatch>;
   private readonly fieldIndex: number[];
@@ -260,9 +276,9 @@ export class IpcTableReader {
     this.kind = kind;
     let fd: number;
     try {
-      fd = openSync(file, "r");
+      fd = openRegularFile(file);
     } catch (e) {
-      throw new EventDataError(file, `cannot open (${(e as Error).message})`);
+      throw new EventDataError(file, (e as Error).message.slice(file.length + 2));
     }
     this.fd = fd;
     try {
@@ -327,6 +343,7 @@ export class IpcTableReader {
     if (footerBytes <= 0 || streamEnd < HEAD_BYTES + 8) {
       throw new EventDataError(file, `corrupt Arrow IPC file: footer length ${footerBytes} does not fit in ${size} bytes (truncated?)`);
     }
+    (this as { blocks: readonly BatchBlock[] }).blocks = checkIpcLayout(file, fd, size, streamEnd, footerBytes);
     let reader: RecordBatchReader;
     try {
       if (this.startsWithSchemaMessage(fd, streamEnd)) {
@@ -388,9 +405,18 @@ export class IpcTableReader {
         } catch (e) {
           throw new EventDataError(file, `cannot decode record batch ${index} (from row ${firstRow}): ${(e as Error).message}`);
         }
-        if (next.done) break;
+        if (next.done) {
+          // A file without record batches decodes to one empty batch (apache-arrow adds it).
+          const expected = this.blocks.length === 0 ? index : this.blocks.length;
+          if (index !== expected) throw new EventDataError(file, `decoded ${index} record batches, the file's footer lists ${this.blocks.length}`);
+          break;
+        }
         const batch = next.value;
         const length = batch.numRows;
+        const synthetic = this.blocks.length === 0 && index === 0 && length === 0;
+        if (!synthetic && (index >= this.blocks.length || this.blocks[index].rows !== length)) {
+          throw new EventDataError(file, `record batch ${index} decodes to ${length} rows, the file's frame says ${index < this.blocks.length ? this.blocks[index].rows : "no such batch"}`);
+        }
         const columns = new Map<string, TypedColumn>();
         this.specs.forEach((spec, j) => {
           const vector = batch.getChildAt(this.fieldIndex[j]);

@@ -1,5 +1,6 @@
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { readRegularFile } from "../io/regularFile.js";
+import { writeFileAtomic } from "../io/safeWrite.js";
 import { EventDataError } from "./errors.js";
 import { isValidPeriodName } from "./paths.js";
 import { EVENTS_FORMAT_NAME, EVENTS_SCHEMA_VERSION } from "./schema.js";
@@ -49,8 +50,24 @@ export interface DatasetManifest {
   runs: string;
   /** Periods in run order: run ranges do not overlap. */
   periods: PeriodEntry[];
+  /**
+   * SHA-256 (lower-case hex) of every file the manifest lists, keyed by file name; readers check
+   * the files against it. Absent in datasets written by other tools (read with a warning;
+   * `nuem validate DIR --rehash` adds it).
+   */
+  files_sha256?: Record<string, string>;
   /** How the data were simulated, or null for measured data. */
   simulation: SimulationInfo | null;
+}
+
+/** The files a manifest lists: the run table, then each period's events and truth files. */
+export function manifestFiles(m: DatasetManifest): string[] {
+  const out = [m.runs];
+  for (const p of m.periods) {
+    out.push(p.events);
+    if (p.truth !== null) out.push(p.truth);
+  }
+  return out;
 }
 
 /** JSON with object keys sorted at every level (equal content, equal bytes). */
@@ -75,6 +92,7 @@ const ORDER: (keyof DatasetManifest)[] = [
   "phases",
   "runs",
   "periods",
+  "files_sha256",
   "simulation",
 ];
 
@@ -89,6 +107,8 @@ export function manifestText(m: DatasetManifest): string {
     } else if (k === "simulation" && m.simulation) {
       const s = m.simulation;
       out[k] = { generator: s.generator, seed: s.seed, ...(s.config === undefined ? {} : { config: canonical(s.config) }) };
+    } else if (k === "files_sha256") {
+      out[k] = Object.fromEntries(manifestFiles(m).map((f) => [f, m.files_sha256![f]]));
     } else {
       out[k] = k === "phases" ? canonical(v) : v;
     }
@@ -135,6 +155,15 @@ export function checkManifest(file: string, m: unknown): DatasetManifest {
     if (!Number.isInteger(e.rows) || (e.rows as number) < 0) bad(`${where}.rows must be an integer >= 0`);
     for (const k of ["first_run", "last_run"]) if (e[k] !== null && !Number.isInteger(e[k])) bad(`${where}.${k} must be an integer or null`);
   });
+  if (o.files_sha256 !== undefined) {
+    const h = o.files_sha256 as Record<string, unknown>;
+    if (h === null || typeof h !== "object" || Array.isArray(h)) bad("files_sha256 must be an object { file name: SHA-256 hex }");
+    const listed = manifestFiles(o as unknown as DatasetManifest);
+    for (const f of listed) {
+      if (typeof h[f] !== "string" || !/^[0-9a-f]{64}$/.test(h[f] as string)) bad(`files_sha256: no SHA-256 (64 lower-case hex digits) for ${f}; run nuem validate with --rehash to recompute the hashes`);
+    }
+    for (const f of Object.keys(h)) if (!listed.includes(f)) bad(`files_sha256: ${f} is not a file of this dataset (listed: ${listed.join(", ")})`);
+  }
   if (o.simulation !== null) {
     const s = o.simulation as Record<string, unknown> | undefined;
     if (!s || typeof s !== "object") bad("simulation must be an object { generator, seed, config } or null");
@@ -149,9 +178,9 @@ export function readManifest(dir: string): DatasetManifest {
   const file = join(dir, DATASET_MANIFEST_FILE);
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readRegularFile(file);
   } catch (e) {
-    throw new EventDataError(file, `cannot read the dataset manifest (${(e as Error).message})`);
+    throw new EventDataError(file, `cannot read the dataset manifest (${(e as Error).message.slice(file.length + 2)})`);
   }
   let json: unknown;
   try {
@@ -166,6 +195,5 @@ export function readManifest(dir: string): DatasetManifest {
 export function writeManifest(dir: string, m: DatasetManifest): void {
   const file = join(dir, DATASET_MANIFEST_FILE);
   checkManifest(file, JSON.parse(JSON.stringify(m)));
-  writeFileSync(`${file}.partial`, manifestText(m));
-  renameSync(`${file}.partial`, file);
+  writeFileAtomic(file, manifestText(m));
 }

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readRegularFile } from "../io/regularFile.js";
+import { writeFileAtomic } from "../io/safeWrite.js";
 
 /**
  * One data-taking period of a spectra file: corrected ON and OFF spectra on common bins.
@@ -101,9 +102,9 @@ export function validateSpectra(doc: unknown, file = "spectra"): SpectraFile {
 export function readSpectraFile(file: string): SpectraFile {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readRegularFile(file);
   } catch (e) {
-    throw new Error(`${file}: cannot read (${(e as Error).message})`);
+    throw new Error((e as Error).message);
   }
   let doc: unknown;
   try {
@@ -114,8 +115,8 @@ export function readSpectraFile(file: string): SpectraFile {
   return validateSpectra(doc, file);
 }
 
-/** Validates and writes a spectra file (2-space JSON, trailing newline). */
+/** Validates and writes a spectra file (2-space JSON, trailing newline) through a temporary sibling. */
 export function writeSpectraFile(file: string, spectra: SpectraFile): void {
   validateSpectra(spectra, file);
-  writeFileSync(file, JSON.stringify(spectra, null, 2) + "\n");
+  writeFileAtomic(file, JSON.stringify(spectra, null, 2) + "\n");
 }

@@ -77,6 +77,7 @@ describe("dataset directory", () => {
         { name: "2005-08", rows: firstOf(11), batches: Math.ceil(firstOf(11) / 512), first_run: 1, last_run: 10, truth: true },
         { name: "2005-09", rows: 4000 - firstOf(11), batches: Math.ceil((4000 - firstOf(11)) / 512), first_run: 11, last_run: 20, truth: true },
       ],
+      hashes: true,
     });
   });
 

@@ -1,5 +1,7 @@
+import { join } from "node:path";
 import type { Command } from "../command.js";
-import { jupyterAvailable, runNotebooks } from "../../notebooks/index.js";
+import { assertOutputSafe } from "../../io/safeWrite.js";
+import { jupyterAvailable, projectRoot, runNotebooks } from "../../notebooks/index.js";
 
 /** `nuem notebooks`: execute the notebooks headless, check or update their outputs. */
 export const notebooksCommand: Command = {
@@ -21,13 +23,17 @@ export const notebooksCommand: Command = {
   positionals: true,
   run(values, positionals) {
     const engine = values.jupyter ? "jupyter" : "tslab";
+    const outDir = values.out;
+    if (outDir !== undefined && (typeof outDir !== "string" || outDir === "")) throw new Error("--out: expected a directory");
+    // Executed copies go under --out, which adds to an existing directory but never into the notebooks folder.
+    if (typeof outDir === "string") assertOutputSafe([{ path: outDir, option: "--out", kind: "dir", overwrite: true }], [{ path: join(projectRoot, "notebooks"), option: "the notebooks folder" }]);
     if (engine === "jupyter" && !jupyterAvailable()) throw new Error("Jupyter path unavailable: install python3-nbclient jupyter-nbconvert python3-ipykernel (see environment.md)");
     const reports = runNotebooks({
       only: positionals,
       engine,
       update: Boolean(values.update),
       check: !values.update && !values["no-check"],
-      outDir: typeof values.out === "string" ? values.out : undefined,
+      outDir: typeof outDir === "string" ? outDir : undefined,
     });
     const failed = reports.filter((r) => !r.ok);
     const text = failed.length === 0 ? `${reports.length} notebook(s) ok (${engine})` : `${failed.length} of ${reports.length} notebook(s) failed:\n${failed.map((r) => `  ${r.problem}`).join("\n")}`;

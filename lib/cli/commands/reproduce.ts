@@ -1,7 +1,8 @@
-import { writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Command } from "../command.js";
-import { runNotebooks } from "../../notebooks/index.js";
+import { assertOutputSafe, writeFileAtomic } from "../../io/safeWrite.js";
+import { projectRoot, runNotebooks } from "../../notebooks/index.js";
 import { tableText } from "../../plots/table.js";
 import { headlines } from "../../reproduce/headlines.js";
 
@@ -12,7 +13,10 @@ export const reproduceCommand: Command = {
   usage: "example:\n  nuem reproduce --out out",
   options: { out: { type: "string" } },
   run(values) {
+    if (values.out !== undefined && (typeof values.out !== "string" || values.out === "")) throw new Error("--out: expected a directory");
     const outDir = resolve(typeof values.out === "string" ? values.out : "out");
+    // Before the ~5 min of notebooks: --out is writable and not the notebooks folder (its results are added to an existing directory).
+    assertOutputSafe([{ path: outDir, option: "--out", kind: "dir", overwrite: true }], [{ path: join(projectRoot, "notebooks"), option: "the notebooks folder" }]);
     const t0 = performance.now();
     const reports = runNotebooks({ outDir, check: false });
     const seconds = (performance.now() - t0) / 1000;
@@ -20,8 +24,8 @@ export const reproduceCommand: Command = {
     const results = headlines();
     const summary = { out_dir: outDir, seconds, results, notebooks: reports };
     mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, "summary.json"), JSON.stringify(summary, null, 2) + "\n");
-    writeFileSync(join(outDir, "results.json"), JSON.stringify(results, null, 2) + "\n");
+    writeFileAtomic(join(outDir, "summary.json"), JSON.stringify(summary, null, 2) + "\n");
+    writeFileAtomic(join(outDir, "results.json"), JSON.stringify(results, null, 2) + "\n");
     const fmt = (v: number | string) => (typeof v === "number" ? (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-2 ? v.toExponential(2) : String(Number(v.toPrecision(3)))) : v);
     const rel = (p: string) => relative(process.cwd(), p) || ".";
     const lines = [

@@ -1,4 +1,6 @@
 import { existsSync } from "node:fs";
+import { datasetOutput, validateDataset } from "../../events/dataset.js";
+import { assertOutputSafe } from "../../io/safeWrite.js";
 import { SELECTION_SETTINGS, selectDataset, type SelectDatasetResult, type SelectionSettings } from "../../selection/index.js";
 import { choiceOption, type Command, type OptionValues } from "../command.js";
 
@@ -66,6 +68,9 @@ export const selectCommand: Command = {
     const out = values.out;
     if (out !== undefined && (typeof out !== "string" || out === "")) throw new Error("--out: expected a directory");
     const settings = settingsOption(values);
+    // Before any work: the output never touches the input, exists only with --overwrite, is writable.
+    if (typeof out === "string") assertOutputSafe([datasetOutput(out, "--out", values.overwrite === true)], [{ path: input, option: "--in" }]);
+    validateDataset(input);
     const r = selectDataset(input, { outDir: out as string | undefined, overwrite: values.overwrite === true, settings });
     return { json: selectionJson(r, { in_dir: input, out_dir: out ?? null, settings: r.settings }), text: `settings: ${r.settings}\n${selectionText(r)}` };
   },

@@ -1,4 +1,6 @@
 import { csiConfig, gemmaConfig, physicsSignal, simulate, simulateCsi, texonoConfig, SIGNAL_MODELS } from "../../sim/index.js";
+import { datasetOutput } from "../../events/dataset.js";
+import { assertOutputSafe } from "../../io/safeWrite.js";
 import { choiceOption, numberOption, type Command, type CommandResult, type OptionValues } from "../command.js";
 
 const CONFIGS = ["gemma", "texono", "csi"] as const;
@@ -25,6 +27,7 @@ function runCsi(values: OptionValues): CommandResult {
   if (values["on-kg-days"] !== undefined) over.onKgDays = numberOption(values, "on-kg-days");
   if (values["off-kg-days"] !== undefined) over.offKgDays = numberOption(values, "off-kg-days");
   const config = csiConfig(over);
+  assertOutputSafe([datasetOutput(out, "--out", values.overwrite === true)], []);
   const s = simulateCsi(config, { seed, outDir: out, overwrite: values.overwrite === true });
   const sig = s.components.find((c) => c.name === "signal")!;
   const bkg = s.components.filter((c) => c.name !== "signal" && c.veto === 0);
@@ -115,6 +118,7 @@ export const simulateCommand: Command = {
     if (full && (hoursOn !== undefined || hoursOff !== undefined)) throw new Error("give either --full or --hours-on/--hours-off");
     const config = name === "gemma" ? gemmaConfig() : texonoConfig();
     const signal = physicsSignal(name, mu, model);
+    assertOutputSafe([datasetOutput(out, "--out", values.overwrite === true)], []);
     const s = simulate(config, {
       seed,
       outDir: out,

@@ -1,4 +1,6 @@
 import { existsSync } from "node:fs";
+import { datasetOutput, validateDataset } from "../../events/dataset.js";
+import { assertOutputSafe, type OutputSpec } from "../../io/safeWrite.js";
 import { buildSpectra, roiSum, uniformEdgesKeV, writeSpectraFile, type BuildSpectraResult } from "../../spectra/index.js";
 import { numberListOption, numberOption, type Command } from "../command.js";
 import { selectionJson, settingsOption } from "./select.js";
@@ -43,6 +45,7 @@ export const spectraCommand: Command = {
     "T~OFF, tau~ from the 238/1173/1333/1461 keV lines; writes FILE (data/README.md, 'The spectra file').",
     "  --bin-kev W        bin width (default 0.2 keV)        --range LO,HI   spectrum range (default 2,60 keV)",
     "  --selected-out D   also write the selected events to D",
+    "  --overwrite        replace an existing FILE (and D); without it an existing output is an error",
     "  --selection gemma|texono|plain|auto   (alias --settings) the selection preset; auto (default): texono",
     "                     for a TEXONO dataset (lib/selection/texonoSelection.ts), else gemma",
     "example:",
@@ -58,6 +61,13 @@ export const spectraCommand: Command = {
     const [lo, hi] = values.range === undefined ? [2, 60] : numberListOption(values, "range");
     const edges = uniformEdgesKeV(lo, hi, numberOption(values, "bin-kev", 0.2));
     const selOut = values["selected-out"];
+    if (selOut !== undefined && (typeof selOut !== "string" || selOut === "")) throw new Error("--selected-out: expected a directory");
+    // Before any work: no output touches the input or the other output; existing ones need --overwrite.
+    const overwrite = values.overwrite === true;
+    const outputs: OutputSpec[] = [{ path: out, option: "--out", kind: "file", overwrite }];
+    if (typeof selOut === "string") outputs.push(datasetOutput(selOut, "--selected-out", overwrite));
+    assertOutputSafe(outputs, [{ path: input, option: "--in" }]);
+    validateDataset(input);
     const r = buildSpectra(input, { edgesKeV: edges, selectedOutDir: typeof selOut === "string" ? selOut : undefined, overwrite: values.overwrite === true, settings: settingsOption(values) });
     writeSpectraFile(out, r.spectra);
     const summary = spectraSummary(r);
