@@ -33,7 +33,7 @@ export const ratesCommand: Command = {
     if (process === "millicharge-epa" && params.neutrinoMassMeV === undefined) throw new Error("--process millicharge-epa needs --nu-mass-ev (its logarithm depends on the neutrino mass)");
     // Without the response fold the EPA rate is undefined outside its photoabsorption table (with it, lib/rates takes 0 there).
     const table = response ? null : photoTableDomainMeV(process, params);
-    for (const t of tKeV) if (table && !(t * 1e-3 >= table.min! && t * 1e-3 <= table.max!)) throw new Error(`--t-kev: ${t} keV lies outside the ${table.note}, ${table.min! * 1e3}-${table.max! * 1e3} keV`);
+    for (const t of tKeV) if (table && !(t * 1e-3 >= table.min! && t * 1e-3 <= table.max!)) throw new Error(`--t-kev: ${t} keV lies outside ${table.note}, ${table.min! * 1e3}-${table.max! * 1e3} keV`);
     const rate = experimentRate(experiment, process, tKeV, { params, response });
     const json = {
       experiment,
