@@ -37,6 +37,7 @@ export function checkAnalyseSpectraOptions(options: AnalyseSpectraOptions | unde
   validateOptions(where, options, RULES, CONFLICTS);
   if (!options) return;
   const alt = options.alternatives;
+  if (Array.isArray(alt) && alt.length === 0) throw new Error(`${where}: "alternatives" is empty; give at least one analysis choice, "gemma", or leave it out`);
   if (alt !== undefined && alt !== "gemma" && !Array.isArray(alt)) throw new Error(`${where}: option "alternatives" is ${JSON.stringify(alt)}, expected "gemma" or an array of analysis choices`);
   // The default background applies only to choices that name none: refuse it when none would use it.
   if (options.background !== undefined && alt !== undefined && (alt === "gemma" || alt.every((c) => c.background !== undefined))) {

@@ -67,7 +67,7 @@ export interface PullSummary {
 
 export function pullSummary(pulls: ArrayLike<number>): PullSummary {
   const n = pulls.length;
-  if (n < 2) throw new Error("pullSummary: need at least 2 pulls");
+  if (n < 2) throw new Error("pseudo-experiments: the pull summary needs at least 2 pseudo-experiments (n >= 2)");
   let m = 0;
   for (let i = 0; i < n; i++) m += pulls[i];
   m /= n;

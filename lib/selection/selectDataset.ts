@@ -177,6 +177,6 @@ export function selectDataset(dir: string, options: SelectDatasetOptions = {}): 
     }
   }
   writer?.close();
-  if (flows.length === 0) throw new Error(`selectDataset: no period with events in ${dir}`);
+  if (flows.length === 0) throw new Error(`${dir}: no period of the dataset holds events`);
   return { cutFlow: CutFlow.combine(flows), liveTimeS, nobleGasRuns: Int32Array.from(nobleGas), truth: tally, periods: settingsOut, events: nEvents, settings };
 }

@@ -379,7 +379,7 @@ export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): Bu
       },
     });
   }
-  if (out.length === 0) throw new Error(`buildSpectra: ${dir}: no analysis period with both ON and OFF data (${reports.map((r) => r.skipped).join("; ")})`);
+  if (out.length === 0) throw new Error(`${dir}: no analysis period with both ON and OFF data (${reports.map((r) => r.skipped).join("; ")})`);
   const spectra: SpectraFile = {
     experiment: expName || "unknown",
     target: "Ge",
