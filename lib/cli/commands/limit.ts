@@ -64,7 +64,7 @@ export const limitCommand: Command = {
     }
     if (values.seed !== undefined) throw new Error("--seed applies to --parameter sin2w|r2 only (a spectra file's limit has no random draw)");
     // Options that another option makes ignored are refused rather than dropped.
-    if (values.alternatives !== undefined) for (const k of ["roi-low-kev", "bin-kev", "background"]) if (values[k] !== undefined) throw new Error(`--alternatives gemma and --${k} cannot be combined: the GEMMA alternatives fix the background functions, ROI low edges and bin widths (lib/analysis/limit.ts, GEMMA_ALTERNATIVES); use --${k} without --alternatives`);
+    if (values.alternatives !== undefined) for (const k of ["roi-low-kev", "bin-kev", "background"]) if (values[k] !== undefined) throw new Error(`--alternatives gemma and --${k} cannot be combined: the GEMMA alternatives fix the background functions, ROI low edges and bin widths (see nuem limit --help); use --${k} without --alternatives`);
     if (values["profile-threshold"] !== undefined && values.method !== "profile") throw new Error(`--profile-threshold applies to --method profile only`);
     const parameter = choiceOption(values, "parameter", COUPLINGS, "mu");
     const file = values.spectra;
