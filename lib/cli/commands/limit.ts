@@ -65,6 +65,7 @@ export const limitCommand: Command = {
     if (values.seed !== undefined) throw new Error("--seed applies to --parameter sin2w|r2 only (a spectra file's limit has no random draw)");
     // Options that another option makes ignored are refused rather than dropped.
     if (values.alternatives !== undefined) for (const k of ["roi-low-kev", "bin-kev", "background"]) if (values[k] !== undefined) throw new Error(`--alternatives gemma and --${k} cannot be combined: the GEMMA alternatives fix the background functions, ROI low edges and bin widths (see nuem limit --help); use --${k} without --alternatives`);
+    if (values["off-errors"] !== undefined && values.background === "raw") throw new Error("--off-errors applies to a fitted OFF curve (gel, spline, polynomial); with --background raw the OFF counts enter bin by bin");
     if (values["profile-threshold"] !== undefined && values.method !== "profile") throw new Error(`--profile-threshold applies to --method profile only`);
     const parameter = choiceOption(values, "parameter", COUPLINGS, "mu");
     const file = values.spectra;
@@ -77,7 +78,7 @@ export const limitCommand: Command = {
       model: choiceOption(values, "model", MAGNETIC_MODELS, "fe"),
       method: choiceOption(values, "method", LIMIT_METHODS, "pdg"),
       cl: numberOption(values, "cl", 0.9, DOMAINS.cl),
-      offErrors: choiceOption(values, "off-errors", ["correlated", "diagonal", "none"] as const, "correlated"),
+      ...(values["off-errors"] === undefined ? {} : { offErrors: choiceOption(values, "off-errors", ["correlated", "diagonal", "none"] as const) }),
       ...(values["profile-threshold"] === undefined ? {} : { profileThreshold: choiceOption(values, "profile-threshold", ["two-sided", "one-sided"] as const) }),
     };
     if (values.alternatives !== undefined) {
