@@ -28,7 +28,7 @@ export interface Command {
 
 export { describeDomain, inDomain, type Domain } from "../validateOptions.js";
 
-/** Throws `--name: got V, expected <domain>` when x lies outside the domain. */
+/** Throws `--name: expected <domain>, got V` when x lies outside the domain. */
 export function checkDomain(name: string, x: number, d: Domain, given: unknown = x): number {
   if (!inDomain(x, d)) throw new Error(`--${name}: expected ${describeDomain(d)}, got ${typeof given === "string" ? given : JSON.stringify(given)}`);
   return x;
