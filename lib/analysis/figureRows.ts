@@ -92,7 +92,7 @@ export function probabilityCurveRows(limit: SpectraLimit, points = 400): { x: nu
  */
 export function differentialSpectrum(spectra: SpectraFile, periodIndex: number, options: { binKeV?: number; roi?: Roi } = {}): { energyKeV: number; rate: number; error: number }[] {
   const p = spectra.periods[periodIndex];
-  if (!p) throw new Error(`differentialSpectrum: no period ${periodIndex}`);
+  if (!p) throw new Error(`the spectra file has no period ${periodIndex} (periods 0 to ${spectra.periods.length - 1})`);
   const b = roiBinning(p.edges_kev, options.roi ?? p.roi_kev, options.binKeV);
   const on = rebinValues(p.on_counts, b);
   const off = rebinValues(p.off_counts, b);

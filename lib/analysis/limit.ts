@@ -20,6 +20,7 @@ import type { BackgroundKind } from "./backgroundFit.js";
 import { couplingFromX, signalDefinition, type MagneticModel, type SignalDefinition } from "./models.js";
 import { analysePeriod, type AnalysisChoice, type OffErrors, type PeriodAnalysis, type PeriodAnalysisOptions } from "./periodAnalysis.js";
 import { profileLikelihoodLimit, type ProfileLikelihoodResult } from "./profileLikelihood.js";
+import { checkAnalyseSpectraOptions } from "./limitOptions.js";
 
 /** Statistical methods of the limit. */
 export type LimitMethod = "pdg" | "fc" | "profile";
@@ -165,6 +166,7 @@ export function analyseChoice(spectra: SpectraFile, choice: AnalysisChoice, opti
 
 /** The limit from a spectra file (see the file header). */
 export function analyseSpectra(spectra: SpectraFile, options: AnalyseSpectraOptions = {}): SpectraLimit {
+  checkAnalyseSpectraOptions(options);
   const method = options.method ?? "pdg";
   if (!LIMIT_METHODS.includes(method)) throw new Error(`analyseSpectra: unknown method ${JSON.stringify(method)} (expected one of ${LIMIT_METHODS.join(", ")})`);
   const model = options.model ?? "fe";

@@ -63,6 +63,6 @@ export function signalDefinition(coupling: Coupling, model: MagneticModel): Sign
 
 /** The coupling for an X: c_ref sqrt(X) (GEMMA (6)). */
 export function couplingFromX(signal: SignalDefinition, x: number): number {
-  if (!(x >= 0)) throw new Error(`couplingFromX: X must be >= 0, got ${x}`);
+  if (!(x >= 0)) throw new Error(`X = (coupling / reference)^2 must be >= 0, got ${x}`);
   return signal.reference * Math.sqrt(x);
 }

@@ -331,7 +331,7 @@ function accumulate(A: Float64Array, g: Float64Array, row: Float64Array, w: numb
 
 /** The profile-likelihood limit from the periods of one analysis choice (see the file header). */
 export function profileLikelihoodLimit(periods: readonly PeriodAnalysis[], massKg: number, options: ProfileLikelihoodOptions = {}): ProfileLikelihoodResult {
-  if (periods.length === 0) throw new Error("profileLikelihoodLimit: no periods");
+  if (periods.length === 0) throw new Error("profile-likelihood limit: the spectra have no periods");
   const cl = options.cl ?? 0.9;
   const s = options.relSyst ?? 0.0399;
   const threshold = options.threshold ?? "two-sided";
@@ -405,7 +405,7 @@ export function profileLikelihoodLimit(periods: readonly PeriodAnalysis[], massK
   const ref = xHat >= 0 ? qMin : combined(0);
   const from = Math.max(xHat, 0);
   const h = (x: number) => combined(x) - ref - delta;
-  if (!(h(xhi) > 0)) throw new Error("profileLikelihoodLimit: the likelihood ratio does not reach the threshold inside the grid");
+  if (!(h(xhi) > 0)) throw new Error("profile-likelihood limit: the likelihood ratio does not reach the threshold inside its grid of X; the data give no upper limit this method can state (try --method pdg)");
   const xUpper = brent(h, from, xhi, 1e-9);
   const xErr = halfWidth(combined, xHat, qMin, 1, xlo, xhi);
   const plotX = Float64Array.from({ length: 121 }, (_, i) => Math.max(xlo, -2 * sc) + ((xhi - Math.max(xlo, -2 * sc)) * i) / 120);

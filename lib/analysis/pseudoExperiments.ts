@@ -26,6 +26,9 @@ export interface PseudoExperimentOptions extends AnalyseSpectraOptions {
   warmStart?: boolean;
 }
 
+/** Most pseudo-experiments one call runs (~1 s each for GEMMA-like conditions: about a day). */
+export const MAX_TOYS = 100000;
+
 /** Quantile of sorted values, linear interpolation (Hyndman-Fan 7). */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
@@ -64,7 +67,7 @@ export interface PullSummary {
 
 export function pullSummary(pulls: ArrayLike<number>): PullSummary {
   const n = pulls.length;
-  if (n < 2) throw new Error("pullSummary: need at least 2 pulls");
+  if (n < 2) throw new Error("pseudo-experiments: the pull summary needs at least 2 pseudo-experiments (n >= 2)");
   let m = 0;
   for (let i = 0; i < n; i++) m += pulls[i];
   m /= n;
@@ -160,19 +163,28 @@ export class PseudoExperiments {
   }
 }
 
+/** The analysis options among the pseudo-experiment options (without n, seed, signal, warmStart). */
+function analysisOptionsOf(options: Partial<PseudoExperimentOptions>): AnalyseSpectraOptions {
+  const { n: _n, seed: _seed, signal: _signal, warmStart: _warm, ...rest } = options;
+  return rest;
+}
+
 /** The median expected limit from the Asimov data set of the conditions (mu = 0 unless `signal`). */
 export function asimovLimit(cond: ToyConditions, options: AnalyseSpectraOptions & { signal?: ToySignal } = {}): SpectraLimit {
   const signal = options.signal ?? { model: options.model ?? "fe", muB: 0 };
-  return analyseSpectra(asimovSpectraFile(cond, signal), options);
+  return analyseSpectra(asimovSpectraFile(cond, signal), analysisOptionsOf(options));
 }
 
 /** Runs the pseudo-experiments (see the file header). */
 export function runPseudoExperiments(cond: ToyConditions, options: PseudoExperimentOptions): PseudoExperiments {
   const n = options.n;
-  if (!Number.isInteger(n) || n < 1) throw new Error(`runPseudoExperiments: n must be a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_TOYS) throw new Error(`pseudo-experiment options: n is ${n}, expected an integer in [1, ${MAX_TOYS}]`);
+  if (!Number.isSafeInteger(options.seed) || options.seed < 0) throw new Error(`pseudo-experiment options: seed is ${options.seed}, expected an integer >= 0`);
+  if (options.warmStart !== undefined && typeof options.warmStart !== "boolean") throw new Error(`pseudo-experiment options: warmStart is ${JSON.stringify(options.warmStart)}, expected true or false`);
   const signal = options.signal ?? { model: options.model ?? "fe", muB: 0 };
-  const asimov = analyseSpectra(asimovSpectraFile(cond, signal), options);
-  let analysisOptions: AnalyseSpectraOptions = options;
+  const analysisOnly = analysisOptionsOf(options);
+  const asimov = analyseSpectra(asimovSpectraFile(cond, signal), analysisOnly);
+  let analysisOptions: AnalyseSpectraOptions = analysisOnly;
   if (options.warmStart !== false) {
     const starts: Record<string, ArrayLike<number>> = { ...(options.backgroundStarts ?? {}) };
     for (const alt of asimov.alternatives) {
@@ -181,7 +193,7 @@ export function runPseudoExperiments(cond: ToyConditions, options: PseudoExperim
         if (p.background.fit && p.background.kind !== "spline" && !(key in starts)) starts[key] = p.background.fit.values;
       }
     }
-    analysisOptions = { ...options, backgroundStarts: starts };
+    analysisOptions = { ...analysisOnly, backgroundStarts: starts };
   }
   const expectation = expectedToySpectra(cond, signal);
   const xHat = new Float64Array(n);

@@ -26,7 +26,7 @@ const EPS = 1e-9;
  */
 export function roiBinning(edgesKeV: ArrayLike<number>, roi: Roi, widthKeV?: number): RoiBinning {
   const n = edgesKeV.length - 1;
-  if (widthKeV !== undefined && !(widthKeV > 0)) throw new Error(`roiBinning: bin width must be positive, got ${widthKeV}`);
+  if (widthKeV !== undefined && !(widthKeV > 0)) throw new Error(`analysis bin width must be > 0 keV, got ${widthKeV}`);
   const intervals = [...roi].map((r) => [r[0], r[1]] as [number, number]).sort((p, q) => p[0] - q[0]);
   const edges: number[] = [];
   const groups: number[][] = [];
@@ -40,7 +40,7 @@ export function roiBinning(edgesKeV: ArrayLike<number>, roi: Roi, widthKeV?: num
     let curLo = edgesKeV[inside[0]];
     for (const i of inside) {
       if (cur.length > 0 && edgesKeV[i] - edgesKeV[cur[cur.length - 1] + 1] > EPS) {
-        throw new Error(`roiBinning: the source bins inside [${lo}, ${hi}] keV are not contiguous at ${edgesKeV[i]} keV`);
+        throw new Error(`ROI interval [${lo}, ${hi}] keV: the spectra's bins inside it are not contiguous at ${edgesKeV[i]} keV (edges_kev has a gap)`);
       }
       cur.push(i);
       if (widthKeV === undefined || edgesKeV[i + 1] - curLo >= widthKeV - EPS) {
@@ -59,7 +59,7 @@ export function roiBinning(edgesKeV: ArrayLike<number>, roi: Roi, widthKeV?: num
     const last = edgesKeV[lastGroup[lastGroup.length - 1] + 1];
     if (edges.length > 0) {
       const prevEnd = edges[edges.length - 1];
-      if (first < prevEnd - EPS) throw new Error(`roiBinning: ROI intervals overlap at ${first} keV`);
+      if (first < prevEnd - EPS) throw new Error(`ROI intervals overlap at ${first} keV (roi_kev)`);
       if (first > prevEnd + EPS) groups.push([]); // gap bin [prevEnd, first]
     }
     if (edges.length === 0 || first > edges[edges.length - 1] + EPS) edges.push(first);
@@ -69,7 +69,7 @@ export function roiBinning(edgesKeV: ArrayLike<number>, roi: Roi, widthKeV?: num
     }
     outRoi.push([first, last]);
   }
-  if (groups.length === 0) throw new Error(`roiBinning: no bin lies inside the ROI ${JSON.stringify(roi)}`);
+  if (groups.length === 0) throw new Error(`no whole bin of the spectra (edges_kev) lies inside the ROI ${JSON.stringify(roi)} keV`);
   return { edgesKeV: Float64Array.from(edges), roi: outRoi, groups };
 }
 
@@ -87,6 +87,6 @@ export function roiWithLowEdge(roi: Roi, lowKeV: number): [number, number][] {
   const sorted = [...roi].map((r) => [r[0], r[1]] as [number, number]).sort((p, q) => p[0] - q[0]);
   const out = sorted.filter((r) => r[1] > lowKeV).map((r) => [Math.max(r[0], lowKeV), r[1]] as [number, number]);
   if (out.length > 0 && lowKeV < sorted[0][0]) out[0][0] = lowKeV; // extended below the stated ROI
-  if (out.length === 0 || !(out[0][1] > out[0][0])) throw new Error(`roiWithLowEdge: ${lowKeV} keV leaves no ROI`);
+  if (out.length === 0 || !(out[0][1] > out[0][0])) throw new Error(`ROI low edge ${lowKeV} keV leaves no ROI: it lies above every interval of roi_kev ${JSON.stringify(roi)}`);
   return out;
 }

@@ -7,6 +7,8 @@
  * background are in `spectraToy.ts` / `pseudoExperiments.ts`.
  */
 import type { Roi } from "../fit/roi.js";
+import { BACKGROUND_DOMAIN, BIN_KEV_DOMAIN } from "./domains.js";
+import { CL_DOMAIN, validateOptions, type OptionRule } from "../validateOptions.js";
 import { experimentRate } from "../rates/experimentRate.js";
 import { linearGrid } from "../rates/grids.js";
 import { loadExperiment, type ExperimentName } from "../reactor/experiments.js";
@@ -34,6 +36,17 @@ export interface SensitivityOptions {
   profileK?: boolean;
   cl?: number;
 }
+
+/** Run-time rules of {@link SensitivityOptions} (lib/validateOptions.ts). */
+export const SENSITIVITY_RULES: Readonly<Record<keyof Required<SensitivityOptions>, OptionRule>> = {
+  model: { kind: "choice", choices: MAGNETIC_MODELS },
+  binKeV: { kind: "number", ...BIN_KEV_DOMAIN },
+  backgroundPerKeVKgDay: { kind: "number", ...BACKGROUND_DOMAIN },
+  roi: { kind: "any" },
+  off: { kind: "choice", choices: ["smooth", "raw"] },
+  profileK: { kind: "boolean" },
+  cl: { kind: "number", ...CL_DOMAIN },
+};
 
 export interface PeriodSensitivity {
   name: string;
@@ -64,6 +77,7 @@ export interface SensitivityResult {
  * PDG renormalisation to X >= 0). With Asimov data X_hat = 0, so the limit is the median one.
  */
 export function expectedSensitivity(name: ExperimentName, opts: SensitivityOptions = {}): SensitivityResult {
+  validateOptions("sensitivity options", opts, SENSITIVITY_RULES);
   const exp = loadExperiment(name);
   const model = opts.model ?? "fe";
   if (name === "gemma2" && (opts.roi === undefined || opts.backgroundPerKeVKgDay === undefined)) {

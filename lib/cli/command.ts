@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from "node:util";
+import { describeDomain, inDomain, type Domain } from "../validateOptions.js";
 
 /** Parsed option values of a command, as `util.parseArgs` returns them. */
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -18,32 +19,54 @@ export interface Command {
   /** Usage lines shown by `nuem <name> --help`, after the option list. */
   usage: string;
   options: NonNullable<ParseArgsConfig["options"]>;
+  /** Domains of the numeric options (shown by --help; each run passes them to numberOption). */
+  domains?: Readonly<Record<string, Domain>>;
   /** Allows positional arguments (default: none). */
   positionals?: boolean;
   run(values: OptionValues, positionals: string[]): Promise<CommandResult> | CommandResult;
 }
 
-/** Reads a numeric option, with a clear error when it is not a number. */
-export function numberOption(values: OptionValues, name: string, fallback?: number): number {
-  const v = values[name];
-  if (v === undefined) {
-    if (fallback === undefined) throw new Error(`--${name} is required`);
-    return fallback;
-  }
-  const x = Number(v);
-  if (typeof v !== "string" || v.trim() === "" || !Number.isFinite(x)) throw new Error(`--${name}: expected a number, got ${JSON.stringify(v)}`);
+export { describeDomain, inDomain, type Domain } from "../validateOptions.js";
+
+/** Throws `--name: expected <domain>, got V` when x lies outside the domain. */
+export function checkDomain(name: string, x: number, d: Domain, given: unknown = x): number {
+  if (!inDomain(x, d)) throw new Error(`--${name}: expected ${describeDomain(d)}, got ${typeof given === "string" ? given : JSON.stringify(given)}`);
   return x;
 }
 
-/** Reads a comma-separated list of numbers ("1,3,10"). */
-export function numberListOption(values: OptionValues, name: string): number[] {
+/**
+ * Reads a numeric option, with a clear error when it is not a number or lies outside its domain.
+ * The fallback (used when the option is absent) is not checked: it is the command's own choice.
+ */
+export function numberOption(values: OptionValues, name: string, fallback?: number, domain?: Domain): number {
   const v = values[name];
-  if (typeof v !== "string") throw new Error(`--${name} is required (comma-separated numbers)`);
+  if (v === undefined) {
+    if (fallback === undefined) throw new Error(`--${name} is required${domain ? ` (${describeDomain(domain)})` : ""}`);
+    return fallback;
+  }
+  const x = Number(v);
+  if (typeof v !== "string" || v.trim() === "" || Number.isNaN(x)) throw new Error(`--${name}: expected a number, got ${JSON.stringify(v)}`);
+  if (!Number.isFinite(x)) throw new Error(`--${name}: expected a finite number${domain ? `, ${describeDomain(domain)}` : ""}, got ${v}`);
+  if (domain) checkDomain(name, x, domain, v);
+  return x;
+}
+
+/** Reads a comma-separated list of numbers ("1,3,10"), each checked against the domain when given. */
+export function numberListOption(values: OptionValues, name: string, domain?: Domain): number[] {
+  const v = values[name];
+  if (typeof v !== "string") throw new Error(`--${name} is required (comma-separated numbers${domain ? `, each ${describeDomain(domain)}` : ""})`);
   return v.split(",").map((s) => {
     const x = Number(s);
     if (s.trim() === "" || !Number.isFinite(x)) throw new Error(`--${name}: ${JSON.stringify(s)} is not a number`);
+    if (domain && !inDomain(x, domain)) throw new Error(`--${name}: expected each value ${describeDomain(domain)}, got ${s.trim()}`);
     return x;
   });
+}
+
+/** Refuses options given together that cannot both apply ("--a and --b cannot be combined: why"). */
+export function refuseTogether(values: OptionValues, names: readonly string[], why: string): void {
+  const given = names.filter((n) => values[n] !== undefined && values[n] !== false);
+  if (given.length > 1) throw new Error(`${given.map((n) => `--${n}`).join(" and ")} cannot be combined: ${why}`);
 }
 
 /** Reads an option restricted to a list of choices. */

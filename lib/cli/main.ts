@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import type { Command } from "./command.js";
+import { describeDomain, type Command } from "./command.js";
+import { nonFinitePath } from "./finiteJson.js";
 import { commands } from "./registry.js";
 
 function version(): string {
@@ -22,7 +23,12 @@ function mainHelp(): string {
 }
 
 function commandHelp(c: Command): string {
-  const opts = Object.entries(c.options).map(([name, o]) => `  --${name}${o.type === "string" ? " VALUE" : ""}${o.short ? `, -${o.short}` : ""}`);
+  const heads = Object.entries(c.options).map(([name, o]) => `  --${name}${o.type === "string" ? " VALUE" : ""}${o.short ? `, -${o.short}` : ""}`);
+  const w = Math.max(...heads.map((h) => h.length));
+  const opts = Object.keys(c.options).map((name, i) => {
+    const d = c.domains?.[name];
+    return d ? `${heads[i].padEnd(w)}  ${describeDomain(d)}` : heads[i];
+  });
   return [`nuem ${c.name}: ${c.summary}`, "", "options:", ...opts, "  --json", "  --help", "", c.usage].join("\n");
 }
 
@@ -58,6 +64,10 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const result = await cmd.run(values, positionals);
+    if (json) {
+      const bad = nonFinitePath(result.json);
+      if (bad) throw new Error(`the result's field ${bad} is not a finite number; refusing to print it as JSON (please report this with the command line)`);
+    }
     console.log(json ? JSON.stringify(result.json, null, 2) : result.text);
     return result.exitCode ?? 0;
   } catch (e) {

@@ -3,6 +3,9 @@ import { ORIGIN_NAMES } from "./origin.js";
 import { RUN_STATE_NAMES } from "./runState.js";
 import type { EventColumns, RunTable, TruthColumns } from "./types.js";
 
+/** Largest accepted mean thermal power of a run, GW (a reactor station, not a core, at most ~25 GW). */
+export const MAX_THERMAL_POWER_GW = 100;
+
 /** Where a row lives, for messages: `row 12` (0-based) in Arrow files, `line 14` in CSV files. */
 export type RowLocator = (row: number) => { text: string; row?: number; line?: number };
 
@@ -158,7 +161,8 @@ export function checkRunTable(file: string, runs: RunTable, locate: RowLocator =
       if (start < prevEnd - TIME_SLACK_S) fail(file, locate, i, "start_utc", `run ${r} starts at ${start}, before the end of run ${runs.run[i - 1]} (${prevEnd}): runs overlap or are out of time order`);
     }
     const p = runs.thermal_power_gw[i];
-    if (!finite(p) || p < 0) fail(file, locate, i, "thermal_power_gw", `thermal_power_gw of run ${r} is ${describe(p)}, expected >= 0`);
+    // At most 100 GW: a physically possible thermal power (the largest cores give ~4.6 GW, the largest station ~25 GW).
+    if (!finite(p) || p < 0 || p > MAX_THERMAL_POWER_GW) fail(file, locate, i, "thermal_power_gw", `thermal_power_gw of run ${r} is ${describe(p)}, expected a number in [0, ${MAX_THERMAL_POWER_GW}] GW`);
     if (runs.state[i] >= RUN_STATE_NAMES.length) fail(file, locate, i, "state", `state code ${runs.state[i]} of run ${r} is unknown (known: ${RUN_STATE_NAMES.map((s, k) => `${k}=${s}`).join(", ")})`);
     if (runs.ln2_fill[i] > 1) fail(file, locate, i, "ln2_fill", `ln2_fill of run ${r} is ${runs.ln2_fill[i]}, expected 0 or 1`);
     if (runs.site_work[i] > 1) fail(file, locate, i, "site_work", `site_work of run ${r} is ${runs.site_work[i]}, expected 0 or 1`);

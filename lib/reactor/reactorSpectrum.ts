@@ -54,6 +54,9 @@ export interface FluxRule {
   readonly fluxWeights: Float64Array;
 }
 
+/** Largest accepted core power, GW: a physically possible reactor (the largest cores give ~4.6 GW thermal; a whole station ~25 GW). */
+export const MAX_CORE_POWER_GW = 100;
+
 /** Reactor antineutrino source at a detector: spectrum, totals, and a rule for folding. */
 export interface ReactorSpectrum {
   readonly config: Readonly<ResolvedReactorCoreConfig>;
@@ -84,16 +87,16 @@ export interface ReactorSpectrum {
 }
 
 function resolveConfig(c: ReactorCoreConfig): ResolvedReactorCoreConfig {
-  if (!(c.thermalPowerGW > 0 && Number.isFinite(c.thermalPowerGW))) throw new Error(`reactorSpectrum: thermalPowerGW must be a positive number, got ${c.thermalPowerGW}`);
-  if (!(c.distanceM > 0 && Number.isFinite(c.distanceM))) throw new Error(`reactorSpectrum: distanceM must be a positive number, got ${c.distanceM}`);
+  if (!(c.thermalPowerGW > 0 && c.thermalPowerGW <= MAX_CORE_POWER_GW)) throw new Error(`reactor core: thermalPowerGW must be a number in (0, ${MAX_CORE_POWER_GW}] GW, got ${c.thermalPowerGW}`);
+  if (!(c.distanceM > 0 && c.distanceM <= 1e7)) throw new Error(`reactor core: distanceM must be a number in (0, 1e7] m, got ${c.distanceM}`);
   const model = c.model ?? "huber-mueller";
-  if (!SPECTRUM_MODELS.includes(model)) throw new Error(`reactorSpectrum: unknown model "${model}" (expected one of ${SPECTRUM_MODELS.join(", ")})`);
+  if (!SPECTRUM_MODELS.includes(model)) throw new Error(`reactor core: unknown model "${model}" (expected one of ${SPECTRUM_MODELS.join(", ")})`);
   const capturesPerFission = c.capturesPerFission ?? CAPTURES_PER_FISSION_TYPICAL_PWR;
-  if (!(capturesPerFission >= 0 && capturesPerFission < 5)) throw new Error(`reactorSpectrum: capturesPerFission must be in [0, 5), got ${capturesPerFission}`);
+  if (!(capturesPerFission >= 0 && capturesPerFission < 5)) throw new Error(`reactor core: capturesPerFission must be in [0, 5), got ${capturesPerFission}`);
   const quadratureOrder = c.quadratureOrder ?? 4;
-  if (!Number.isInteger(quadratureOrder) || quadratureOrder < 1 || quadratureOrder > 32) throw new Error(`reactorSpectrum: quadratureOrder must be an integer in 1..32, got ${quadratureOrder}`);
+  if (!Number.isInteger(quadratureOrder) || quadratureOrder < 1 || quadratureOrder > 32) throw new Error(`reactor core: quadratureOrder must be an integer in 1..32, got ${quadratureOrder}`);
   const maxPanelMeV = c.maxPanelMeV ?? 0.25;
-  if (!(maxPanelMeV > 0 && maxPanelMeV <= 2)) throw new Error(`reactorSpectrum: maxPanelMeV must be in (0, 2], got ${maxPanelMeV}`);
+  if (!(maxPanelMeV > 0 && maxPanelMeV <= 2)) throw new Error(`reactor core: maxPanelMeV must be in (0, 2], got ${maxPanelMeV}`);
   return {
     thermalPowerGW: c.thermalPowerGW,
     distanceM: c.distanceM,
@@ -110,6 +113,7 @@ function resolveConfig(c: ReactorCoreConfig): ResolvedReactorCoreConfig {
     maxPanelMeV,
   };
 }
+
 
 /**
  * The antineutrino source of a reactor core at a detector:

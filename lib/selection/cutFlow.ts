@@ -190,7 +190,9 @@ function countsJson(c: CutFlowCounts): Record<string, unknown> {
       if (s.originIn && s.originRemoved) {
         const sigIn = SIGNAL.reduce((t, o) => t + s.originIn![o], 0);
         const sigOut = SIGNAL.reduce((t, o) => t + s.originRemoved![o], 0);
-        j.signal_efficiency = sigIn > 0 ? 1 - sigOut / sigIn : null;
+        // Defined only where signal events entered the cut (an OFF state has none): absent otherwise, never null.
+        j.signal_in = sigIn;
+        if (sigIn > 0) j.signal_efficiency = 1 - sigOut / sigIn;
         const rej: Record<string, number> = {};
         for (let o = 0; o < N_ORIGIN; o++) if (s.originIn[o] > 0 && !SIGNAL.includes(o as 1 | 2)) rej[ORIGIN_NAMES[o] ?? `code ${o}`] = s.originRemoved[o] / s.originIn[o];
         j.rejection = rej;

@@ -62,7 +62,7 @@ export interface FourierResult extends CutResult {
 /** Weights normalised to a + b + c = 1. */
 export function normaliseWeights(w: readonly [number, number, number]): [number, number, number] {
   const s = w[0] + w[1] + w[2];
-  if (!(Math.abs(s) > 1e-12)) throw new Error(`fourier: weights (${w.join(", ")}) sum to zero and cannot be normalised to a + b + c = 1`);
+  if (!(Math.abs(s) > 1e-12)) throw new Error(`Fourier cut: the E~ weights (${w.join(", ")}) sum to zero and cannot be normalised to a + b + c = 1`);
   return [w[0] / s, w[1] / s, w[2] / s];
 }
 
@@ -118,7 +118,7 @@ export function weightsOrthogonalTo(n: readonly [number, number, number]): [numb
   const s = u[0] + u[1] + u[2];
   const p: [number, number, number] = [1 - s * u[0], 1 - s * u[1], 1 - s * u[2]];
   const total = p[0] + p[1] + p[2]; // = 3 - s^2
-  if (!(total > 1e-9)) throw new Error("fourier: the noise direction lies along the diagonal; no weights with a + b + c = 1 are orthogonal to it");
+  if (!(total > 1e-9)) throw new Error("Fourier cut: the noise direction lies along the diagonal E1 = E2 = E3; no weights with a + b + c = 1 are orthogonal to it");
   return [p[0] / total, p[1] / total, p[2] / total];
 }
 
@@ -146,7 +146,7 @@ export function fourierWeightsFromNoise(events: EventColumns, options: NoiseDire
     for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) m[3 * r + c] += x[r] * x[c];
     n++;
   }
-  if (n < 3) throw new Error(`fourierWeightsFromNoise: ${n} off-diagonal events in the window, need at least 3`);
+  if (n < 3) throw new Error(`Fourier cut: the E~ weights from the noise direction need at least 3 off-diagonal events in the noise window, found ${n}`);
   for (let j = 0; j < 9; j++) m[j] /= n;
   const { values, vectors } = symmetricEigen3(m);
   const v = vectors[0];

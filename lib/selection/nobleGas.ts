@@ -101,7 +101,7 @@ export interface NobleGasResult extends CutResult {
 /** Cut 2: removes the runs of the blocks with a noble-gas line excess. */
 export function rejectNobleGas(events: EventColumns, runs: RunTable, options: NobleGasOptions = {}, state: SelectionState = initialState(events, runs)): NobleGasResult {
   const { blockHours = 3, lines = NOBLE_GAS_LINES, statistic = "poisson", pThreshold = 1e-3, zThreshold = 3.09, reference = "sidebands", mask } = options;
-  if (!(blockHours > 0)) throw new Error(`rejectNobleGas: blockHours must be > 0, got ${blockHours}`);
+  if (!(blockHours > 0)) throw new Error(`noble-gas cut: option blockHours must be > 0 hours, got ${blockHours}`);
   const blockS = blockHours * 3600;
   const runBlock = new Int32Array(runs.length).fill(-1);
   let t0 = NaN;

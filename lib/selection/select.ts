@@ -233,7 +233,7 @@ function templateSelection(
 /** The selection state before the step `name` (e.g. "audio": what the audio cut saw). */
 export function stateBefore(sel: SelectionResult, name: string): SelectionState {
   const j = sel.cuts.findIndex((c) => c.name === name);
-  if (j < 0) throw new Error(`stateBefore: no step "${name}" (have ${sel.cuts.map((c) => c.name).join(", ")})`);
+  if (j < 0) throw new Error(`no selection step "${name}" (have ${sel.cuts.map((c) => c.name).join(", ")})`);
   return sel.states[j];
 }
 
@@ -245,6 +245,6 @@ export function activeBefore(sel: SelectionResult, name: string): Uint8Array {
 /** The event mask after the step `name` of a selection. */
 export function activeAfter(sel: SelectionResult, name: string): Uint8Array {
   const j = sel.cuts.findIndex((c) => c.name === name);
-  if (j < 0) throw new Error(`activeAfter: no step "${name}" (have ${sel.cuts.map((c) => c.name).join(", ")})`);
+  if (j < 0) throw new Error(`no selection step "${name}" (have ${sel.cuts.map((c) => c.name).join(", ")})`);
   return sel.states[j + 1].active;
 }

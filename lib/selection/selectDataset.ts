@@ -10,8 +10,9 @@ import { DatasetWriter, openDataset, readPeriod, type EventColumns, type EventDa
 import type { ChannelCalibration } from "./channelCalibration.js";
 import { CutFlow } from "./cutFlow.js";
 import { runSelection, type SelectionOptions, type SelectionResult } from "./select.js";
-import { selectionOptionsFor, selectionSettingsFor, texonoTruthTally, type SelectionSettings } from "./texonoSelection.js";
+import { SELECTION_SETTINGS, selectionOptionsFor, selectionSettingsFor, texonoTruthTally, type SelectionSettings } from "./texonoSelection.js";
 import { SelectionTruth, type TruthTallyOptions } from "./truthTally.js";
+import { validateOptions, type OptionRule } from "../validateOptions.js";
 
 /** What `onPeriod` receives for each data period, after its selection. */
 export interface PeriodSelection {
@@ -68,6 +69,30 @@ export interface SelectDatasetResult {
   readonly settings: SelectionSettings;
 }
 
+/** Run-time rules of {@link SelectDatasetOptions} (lib/validateOptions.ts); the nested cut options are checked by each cut. */
+export const SELECT_DATASET_RULES: Readonly<Record<keyof Required<SelectDatasetOptions>, OptionRule>> = {
+  outDir: { kind: "string" },
+  overwrite: { kind: "boolean" },
+  periods: { kind: "any" },
+  settings: { kind: "choice", choices: [...SELECTION_SETTINGS, "auto"] },
+  truth: { kind: "any" },
+  onPeriod: { kind: "function" },
+  badRuns: { kind: "any" },
+  nobleGas: { kind: "any" },
+  noise: { kind: "any" },
+  audio: { kind: "any" },
+  fourier: { kind: "any" },
+  anticoincidence: { kind: "any" },
+  pulser: { kind: "boolean" },
+};
+
+/** Refuses a requested period the dataset does not have (it would be skipped without a word). */
+export function checkPeriodNames(dir: string, known: readonly string[], requested: readonly string[] | undefined): void {
+  if (requested === undefined) return;
+  if (!Array.isArray(requested)) throw new Error(`${dir}: option "periods" must be an array of period names (the dataset has ${known.join(", ")})`);
+  for (const p of requested) if (!known.includes(p)) throw new Error(`${dir}: no period ${JSON.stringify(p)} in the dataset (it has ${known.join(", ")})`);
+}
+
 /** Rows of `events` where mask is 1, as new columns (truth included when present). */
 export function filterEvents(events: EventColumns, mask: Uint8Array): EventColumns {
   let n = 0;
@@ -103,7 +128,9 @@ export function runRangeMask(runs: RunTable, firstRun: number, lastRun: number):
 
 /** Applies the selection (GEMMA or TEXONO preset, see `settings`) to every period of the dataset in `dir`. */
 export function selectDataset(dir: string, options: SelectDatasetOptions = {}): SelectDatasetResult {
+  validateOptions("selectDataset options", options, SELECT_DATASET_RULES);
   const ds = openDataset(dir);
+  checkPeriodNames(dir, ds.manifest.periods.map((p) => p.name), options.periods);
   const entries = ds.manifest.periods.filter((p) => !options.periods || options.periods.includes(p.name));
   const hasTruth = options.truth !== false && entries.length > 0 && entries.every((p) => p.truth !== null);
   const { outDir: _o, overwrite: _w, periods: _p, settings: settingsOpt = "auto", truth: truthOpt, onPeriod, ...selOptions } = options;
@@ -150,6 +177,6 @@ export function selectDataset(dir: string, options: SelectDatasetOptions = {}): 
     }
   }
   writer?.close();
-  if (flows.length === 0) throw new Error(`selectDataset: no period with events in ${dir}`);
+  if (flows.length === 0) throw new Error(`${dir}: no period of the dataset holds events`);
   return { cutFlow: CutFlow.combine(flows), liveTimeS, nobleGasRuns: Int32Array.from(nobleGas), truth: tally, periods: settingsOut, events: nEvents, settings };
 }

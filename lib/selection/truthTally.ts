@@ -200,13 +200,14 @@ export class SelectionTruth {
   toJSON(): Record<string, unknown> {
     const origins = this.origins();
     const r4 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : x);
+    // An efficiency is a ratio: present only where its denominator (signal events in, power-weighted
+    // live time in) is not zero; absent rather than null.
     const eff = (e: ReturnType<SelectionTruth["stepEfficiency"]>) => ({
       signal_in: e.raw.total,
       signal_kept: e.raw.passed,
-      signal_efficiency: r4(e.raw.value),
-      signal_efficiency_error: r4(e.raw.error),
-      exposure_kept_fraction: r4(e.exposureKept),
-      signal_efficiency_live_corrected: r4(e.corrected),
+      ...(e.raw.total > 0 ? { signal_efficiency: r4(e.raw.value), signal_efficiency_error: r4(e.raw.error) } : {}),
+      ...(Number.isFinite(e.exposureKept) ? { exposure_kept_fraction: r4(e.exposureKept) } : {}),
+      ...(Number.isFinite(e.corrected) ? { signal_efficiency_live_corrected: r4(e.corrected) } : {}),
     });
     return {
       signal_min_true_kev: this.minTrueKeV,

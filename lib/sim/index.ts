@@ -18,3 +18,4 @@ export * from "./csi.js";
 export * from "./csiResolution.js";
 export * from "./csiModel.js";
 export * from "./csiSimulate.js";
+export { estimateSimulationSize, checkSimulationSize, MAX_SIMULATED_EVENTS, BYTES_PER_EVENT, type SimulationSizeEstimate } from "./size.js";

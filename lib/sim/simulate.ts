@@ -9,7 +9,9 @@ import { DetectorModel } from "./model.js";
 import { ProgressBar, type ProgressStream } from "./progress.js";
 import { checkSeed } from "./rng.js";
 import { RunEvents, RunGenerator } from "./runGenerator.js";
-import { buildSchedule, isGoodRun, type ExposureChoice, type NobleGasEpisode } from "./schedule.js";
+import { buildSchedule, isGoodRun, phasesFor, type ExposureChoice, type NobleGasEpisode } from "./schedule.js";
+import { checkSimulationSize } from "./size.js";
+import { validateOptions, type OptionRule } from "../validateOptions.js";
 import type { SignalComponent, SignalInput } from "./signal.js";
 
 /** Name of the simulation summary written next to the dataset (deterministic: no times, no paths). */
@@ -32,6 +34,20 @@ export interface SimulateOptions extends ExposureChoice {
   /** Rows per record batch (default of the event format, 131072). */
   batchRows?: number;
 }
+
+/** Run-time rules of {@link SimulateOptions} (lib/validateOptions.ts). */
+const SIMULATE_RULES: Readonly<Record<keyof Required<SimulateOptions>, OptionRule>> = {
+  seed: { kind: "number", min: 0, max: Number.MAX_SAFE_INTEGER, integer: true },
+  outDir: { kind: "string" },
+  signal: { kind: "any" },
+  progress: { kind: "boolean" },
+  progressStream: { kind: "any" },
+  overwrite: { kind: "boolean" },
+  batchRows: { kind: "number", min: 1, integer: true },
+  hoursOn: { kind: "number", min: 0, integer: true, unit: "h" },
+  hoursOff: { kind: "number", min: 0, integer: true, unit: "h" },
+  full: { kind: "boolean" },
+};
 
 /** Per-phase numbers of the summary. */
 export interface PhaseSummary {
@@ -114,9 +130,12 @@ function signalList(signal: SignalInput): readonly SignalComponent[] {
  */
 export function simulate(config: SimConfig, options: SimulateOptions): SimulationSummary {
   const t0 = Date.now();
+  validateOptions("simulate options", options, SIMULATE_RULES, [{ keys: ["full", "hoursOn"], why: "full is the published exposure" }, { keys: ["full", "hoursOff"], why: "full is the published exposure" }]);
   validateSimConfig(config);
   const seed = checkSeed(options.seed);
   const exposure: ExposureChoice = { hoursOn: options.hoursOn, hoursOff: options.hoursOff, full: options.full };
+  phasesFor(config, exposure);
+  checkSimulationSize(config, options.signal, exposure, seed);
   const plan = buildSchedule(config, seed, exposure);
   const model = new DetectorModel(config, options.signal);
   const gen = new RunGenerator(model, plan, seed);

@@ -12,9 +12,9 @@ export const DEFAULT_SPECTRUM_RANGE_KeV: readonly [number, number] = [2.0, 60.0]
 
 /** Uniform bin edges from lo to hi (keV) with the given width; hi - lo must be a whole number of widths. */
 export function uniformEdgesKeV(loKeV: number = DEFAULT_SPECTRUM_RANGE_KeV[0], hiKeV: number = DEFAULT_SPECTRUM_RANGE_KeV[1], widthKeV: number = DEFAULT_BIN_WIDTH_KeV): Float64Array {
-  if (!(hiKeV > loKeV) || !(widthKeV > 0)) throw new Error(`uniformEdgesKeV: need lo < hi and width > 0, got [${loKeV}, ${hiKeV}] by ${widthKeV}`);
+  if (!(hiKeV > loKeV) || !(widthKeV > 0)) throw new Error(`spectrum binning: need lo < hi and a bin width > 0 keV, got [${loKeV}, ${hiKeV}] keV by ${widthKeV} keV`);
   const n = Math.round((hiKeV - loKeV) / widthKeV);
-  if (Math.abs(n * widthKeV - (hiKeV - loKeV)) > 1e-9 * Math.max(1, hiKeV)) throw new Error(`uniformEdgesKeV: [${loKeV}, ${hiKeV}] is not a whole number of ${widthKeV} keV bins`);
+  if (Math.abs(n * widthKeV - (hiKeV - loKeV)) > 1e-9 * Math.max(1, hiKeV)) throw new Error(`spectrum binning: the range [${loKeV}, ${hiKeV}] keV is not a whole number of ${widthKeV} keV bins`);
   const e = new Float64Array(n + 1);
   // Rounded to 1e-9 keV so that edges such as 9.4 are exact decimal values in the JSON.
   for (let i = 0; i <= n; i++) e[i] = Math.round((loKeV + i * widthKeV) * 1e9) / 1e9;

@@ -24,6 +24,7 @@ import { correctionInRanges, nobleGasCorrection, NobleGasTemplateBuilder, type K
 import type { SpectraFile, SpectraPeriod } from "./spectraFile.js";
 import { MeV_PER_keV } from "../constants.js";
 import { thresholdEfficiency } from "../detector/index.js";
+import { validateOptions, type OptionRule } from "../validateOptions.js";
 import { fitThresholdEfficiency, PulserCounts, pulserSettingsFromManifest, type PulserSettings, type ThresholdFit } from "./threshold.js";
 
 const OFF = 0;
@@ -51,6 +52,20 @@ export interface BuildSpectraOptions {
   selectedOutDir?: string;
   overwrite?: boolean;
 }
+
+/** Run-time rules of {@link BuildSpectraOptions} (lib/validateOptions.ts). */
+const BUILD_SPECTRA_RULES: Readonly<Record<keyof Required<BuildSpectraOptions>, OptionRule>> = {
+  edgesKeV: { kind: "any" },
+  roiKeV: { kind: "any" },
+  templateBinKeV: { kind: "number", min: 0, minExclusive: true, unit: "keV" },
+  selection: { kind: "any" },
+  settings: { kind: "choice", choices: ["gemma", "texono", "plain", "auto"] },
+  pulser: { kind: "any" },
+  periods: { kind: "any" },
+  truth: { kind: "boolean" },
+  selectedOutDir: { kind: "string" },
+  overwrite: { kind: "boolean" },
+};
 
 /** One reactor state of an analysis period, before and after the corrections. */
 export interface StateSpectrum {
@@ -138,6 +153,7 @@ const PHYSICAL: readonly number[] = [Origin.SIGNAL_EM, Origin.SIGNAL_WEAK, Origi
 
 /** The selection and the corrected spectra of a dataset (see the file header). */
 export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): BuildSpectraResult {
+  validateOptions("buildSpectra options", options, BUILD_SPECTRA_RULES);
   const edges = options.edgesKeV ? Float64Array.from(options.edgesKeV) : uniformEdgesKeV();
   const lo = edges[0];
   const hi = edges[edges.length - 1];
@@ -363,7 +379,7 @@ export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): Bu
       },
     });
   }
-  if (out.length === 0) throw new Error(`buildSpectra: ${dir}: no analysis period with both ON and OFF data (${reports.map((r) => r.skipped).join("; ")})`);
+  if (out.length === 0) throw new Error(`${dir}: no analysis period with both ON and OFF data (${reports.map((r) => r.skipped).join("; ")})`);
   const spectra: SpectraFile = {
     experiment: expName || "unknown",
     target: "Ge",

@@ -5,8 +5,8 @@
  */
 export function histogram(values: ArrayLike<number>, edges: ArrayLike<number>, mask?: ArrayLike<number>): Float64Array {
   const nb = edges.length - 1;
-  if (nb < 1) throw new Error("histogram: need at least two edges");
-  for (let i = 1; i <= nb; i++) if (!(edges[i] > edges[i - 1])) throw new Error(`histogram: edges must be strictly ascending (index ${i})`);
+  if (nb < 1) throw new Error("histogram bins: need at least two edges");
+  for (let i = 1; i <= nb; i++) if (!(edges[i] > edges[i - 1])) throw new Error(`histogram bins: edges must be strictly ascending (index ${i})`);
   const out = new Float64Array(nb);
   const lo = edges[0];
   const hi = edges[nb];

@@ -37,6 +37,6 @@ describe("roiBinning", () => {
   });
 
   it("names the problem when no bin lies in the ROI", () => {
-    expect(() => roiBinning(edges, [[70, 80]])).toThrow(/no bin lies inside the ROI/);
+    expect(() => roiBinning(edges, [[70, 80]])).toThrow(/no whole bin of the spectra \(edges_kev\) lies inside the ROI/);
   });
 });

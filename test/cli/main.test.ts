@@ -65,7 +65,7 @@ describe("nuem xsec and nuem rates", () => {
   it("rates rejects a non-positive energy", () => {
     const r = nuem("rates", "--experiment", "gemma", "--process", "weak", "--t-kev", "0,3");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("energies must be positive");
+    expect(r.stderr).toContain("--t-kev: expected each value a number in (0, 20000] keV");
   });
 });
 

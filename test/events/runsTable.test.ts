@@ -43,7 +43,7 @@ describe("run table", () => {
     ["live + dead longer than the run", (r) => (r.live_time_s[2] = 3600), "row 2: run 3: live_time_s + dead_time_s = 3614.5 exceeds duration_s 3600"],
     ["overlapping runs", (r) => (r.start_utc[10] -= 60), `row 10: run 11 starts at ${Date.UTC(2005, 7, 1) / 1000 + 36000 - 60}, before the end of run 10`],
     ["unknown state code", (r) => (r.state[3] = 7), "row 3: state code 7 of run 4 is unknown (known: 0=OFF, 1=ON, 2=TRANSITION)"],
-    ["NaN power", (r) => (r.thermal_power_gw[1] = NaN), "row 1: thermal_power_gw of run 2 is NaN, expected >= 0"],
+    ["NaN power", (r) => (r.thermal_power_gw[1] = NaN), "row 1: thermal_power_gw of run 2 is NaN, expected a number in [0, 100] GW"],
     ["flag not 0/1", (r) => (r.ln2_fill[0] = 3), "row 0: ln2_fill of run 1 is 3, expected 0 or 1"],
     ["zero duration", (r) => (r.duration_s[9] = 0), "row 9: duration_s of run 10 is 0, expected > 0"],
   ];

@@ -7,14 +7,29 @@ import { csiSummary } from "../../prospects/csiSummary.js";
 import { fitCsiResidual, simulateCsiOnOff } from "../../prospects/csiToy.js";
 import { gemma2Conditions } from "../../prospects/gemma2.js";
 import { MILLICHARGE_EPA_CUTOFFS_MeV, MILLICHARGE_MODELS, milliChargeShape, PUBLISHED_MILLICHARGE_BOUND, texonoHpgeConditions, texonoPcgeConditions } from "../../prospects/milliCharge.js";
-import { choiceOption, numberOption, type Command, type OptionValues } from "../command.js";
+import { BACKGROUND_DOMAIN } from "../../analysis/domains.js";
+import { choiceOption, numberOption, type Command, type Domain, type OptionValues } from "../command.js";
 
 const PARAMETERS = ["mu", "delta-q", "sin2w", "r2"] as const;
 const SETUPS = ["gemma", "texono", "texono-pcge", "gemma2"] as const;
 
+const DOMAINS: Readonly<Record<string, Domain>> = {
+  background: BACKGROUND_DOMAIN,
+  "cutoff-ev": { min: 0, max: 1000, minExclusive: true, unit: "eV", note: "the low-Q^2 cut-off of the EPA logarithm" },
+  seed: { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true },
+};
+
+/** The options each parameter reads; any other given option would be ignored, so it is refused. */
+const READS: Readonly<Record<(typeof PARAMETERS)[number], readonly string[]>> = {
+  mu: ["experiment", "model", "background"],
+  "delta-q": ["experiment", "model", "background", "cutoff-ev"],
+  sin2w: ["seed", "data"],
+  r2: ["seed", "data"],
+};
+
 function conditions(values: OptionValues): AsimovConditions {
   const setup = choiceOption(values, "experiment", SETUPS, "gemma");
-  const b = values.background === undefined ? undefined : numberOption(values, "background");
+  const b = values.background === undefined ? undefined : numberOption(values, "background", undefined, DOMAINS.background);
   if (setup === "gemma2") return gemma2Conditions(b ?? 1);
   const c = setup === "gemma" ? experimentConditions("gemma") : setup === "texono" ? texonoHpgeConditions() : texonoPcgeConditions();
   return b === undefined ? c : { ...c, backgroundPerKeVKgDay: b };
@@ -47,8 +62,12 @@ export const boundCommand: Command = {
     "  nuem bound --parameter sin2w --data out/csi-sim",
   ].join("\n"),
   options: { parameter: { type: "string" }, experiment: { type: "string" }, model: { type: "string" }, "cutoff-ev": { type: "string" }, background: { type: "string" }, seed: { type: "string" }, data: { type: "string" } },
+  domains: DOMAINS,
   run(values) {
     const parameter = choiceOption(values, "parameter", PARAMETERS);
+    for (const k of ["experiment", "model", "cutoff-ev", "background", "seed", "data"]) {
+      if (values[k] !== undefined && !READS[parameter].includes(k)) throw new Error(`--${k} does not apply to --parameter ${parameter} (it reads ${READS[parameter].map((o) => `--${o}`).join(", ")})`);
+    }
     if (parameter === "sin2w" || parameter === "r2") {
       const s = csiSummary();
       let fit = parameter === "sin2w" ? s.asimov.sin2ThetaW : s.asimov.chargeRadius2_cm2;
@@ -62,8 +81,7 @@ export const boundCommand: Command = {
         mode = `events of ${values.data}`;
         data = { dir: values.data, on_kg_days: sp.onKgDays, off_kg_days: sp.offKgDays, on_counts: Array.from(sp.on), off_counts: Array.from(sp.off), edges_kev: Array.from(sp.edgesKeV) };
       } else if (values.seed !== undefined) {
-        const seed = numberOption(values, "seed");
-        if (!Number.isInteger(seed) || seed < 1) throw new Error(`--seed: expected an integer >= 1, got ${values.seed}`);
+        const seed = numberOption(values, "seed", undefined, DOMAINS.seed);
         const sp = simulateCsiOnOff({ seed, backgroundPerKgDay: s.backgroundBinnedFit, onKgDays: s.published.exposureKgDays.on, offKgDays: s.published.exposureKgDays.off, sin2ThetaW: s.sin2Ref });
         fit = fitCsiResidual(sp, parameter === "sin2w" ? "sin2ThetaW" : "chargeRadius2_cm2", s.sin2Ref);
         mode = `toy spectrum, seed ${seed}`;
@@ -100,8 +118,8 @@ export const boundCommand: Command = {
     let limit;
     if (parameter === "delta-q") {
       const model = choiceOption(values, "model", MILLICHARGE_MODELS, "fe");
-      const cutoff = values["cutoff-ev"] === undefined ? MILLICHARGE_EPA_CUTOFFS_MeV.plasmon : numberOption(values, "cutoff-ev") * 1e-6;
-      if (!(cutoff > 0)) throw new Error("--cutoff-ev must be positive");
+      if (values["cutoff-ev"] !== undefined && model !== "epa") throw new Error(`--cutoff-ev applies to --model epa only (the EPA-like estimate's logarithm), not --model ${model}`);
+      const cutoff = values["cutoff-ev"] === undefined ? MILLICHARGE_EPA_CUTOFFS_MeV.plasmon : numberOption(values, "cutoff-ev", undefined, DOMAINS["cutoff-ev"]) * 1e-6;
       limit = expectedCouplingLimit(c, milliChargeShape(model, cutoff));
     } else {
       const model = choiceOption(values, "model", ["fe", "stepping", "epa"] as const, "fe");

@@ -4,7 +4,16 @@ import { COUPLINGS, MAGNETIC_MODELS } from "../../analysis/models.js";
 import { tableText } from "../../plots/table.js";
 import { boundCommand } from "./bound.js";
 import { readSpectraFile } from "../../spectra/spectraFile.js";
-import { choiceOption, numberListOption, numberOption, type Command } from "../command.js";
+import { BIN_KEV_DOMAIN } from "../../analysis/domains.js";
+import { CL_DOMAIN } from "../../validateOptions.js";
+import { choiceOption, numberListOption, numberOption, type Command, type Domain } from "../command.js";
+
+const DOMAINS: Readonly<Record<string, Domain>> = {
+  cl: CL_DOMAIN,
+  "bin-kev": BIN_KEV_DOMAIN,
+  "roi-low-kev": { min: 0, minExclusive: true, unit: "keV", note: "inside the file's binning and below its ROI's first upper edge" },
+  seed: { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true },
+};
 
 /** `nuem limit`: the magnetic-moment limit from a spectra file (GEMMA Secs. 3-4). */
 export const limitCommand: Command = {
@@ -45,34 +54,42 @@ export const limitCommand: Command = {
     "bin-kev": { type: "string" },
     "profile-threshold": { type: "string" },
   },
+  domains: DOMAINS,
   run(values, positionals) {
     if (values.parameter === "sin2w" || values.parameter === "r2") {
       // Not germanium-spectra parameters: the TEXONO CsI(Tl) fit, the same as `nuem bound`.
       if (values.spectra !== undefined) throw new Error(`--parameter ${values.parameter}: a spectra file holds germanium spectra (mu, delta-q); ${values.parameter} comes from the TEXONO CsI(Tl) analysis, run without --spectra`);
+      for (const k of Object.keys(values)) if (!["parameter", "seed", "json"].includes(k) && values[k] !== undefined) throw new Error(`--${k} does not apply to --parameter ${values.parameter} (the TEXONO CsI(Tl) fit reads only --seed)`);
       return boundCommand.run(values, positionals);
     }
+    if (values.seed !== undefined) throw new Error("--seed applies to --parameter sin2w|r2 only (a spectra file's limit has no random draw)");
+    // Options that another option makes ignored are refused rather than dropped.
+    if (values.alternatives !== undefined) for (const k of ["roi-low-kev", "bin-kev", "background"]) if (values[k] !== undefined) throw new Error(`--alternatives gemma and --${k} cannot be combined: the GEMMA alternatives fix the background functions, ROI low edges and bin widths (see nuem limit --help); use --${k} without --alternatives`);
+    if (values["off-errors"] !== undefined && values.background === "raw") throw new Error("--off-errors applies to a fitted OFF curve (gel, spline, polynomial); with --background raw the OFF counts enter bin by bin");
+    if (values["profile-threshold"] !== undefined && values.method !== "profile") throw new Error(`--profile-threshold applies to --method profile only`);
     const parameter = choiceOption(values, "parameter", COUPLINGS, "mu");
     const file = values.spectra;
     if (typeof file !== "string" || file === "") throw new Error("--spectra is required (a spectra file, see data/README.md)");
     const spectra = readSpectraFile(file);
     const background = choiceOption(values, "background", BACKGROUND_KINDS, "gel");
-    const binKeV = values["bin-kev"] === undefined ? undefined : numberOption(values, "bin-kev");
+    const binKeV = values["bin-kev"] === undefined ? undefined : numberOption(values, "bin-kev", undefined, DOMAINS["bin-kev"]);
     const options: AnalyseSpectraOptions = {
       coupling: parameter,
       model: choiceOption(values, "model", MAGNETIC_MODELS, "fe"),
       method: choiceOption(values, "method", LIMIT_METHODS, "pdg"),
-      cl: numberOption(values, "cl", 0.9),
-      background,
-      offErrors: choiceOption(values, "off-errors", ["correlated", "diagonal", "none"] as const, "correlated"),
-      profileThreshold: choiceOption(values, "profile-threshold", ["two-sided", "one-sided"] as const, "two-sided"),
+      cl: numberOption(values, "cl", 0.9, DOMAINS.cl),
+      ...(values["off-errors"] === undefined ? {} : { offErrors: choiceOption(values, "off-errors", ["correlated", "diagonal", "none"] as const) }),
+      ...(values["profile-threshold"] === undefined ? {} : { profileThreshold: choiceOption(values, "profile-threshold", ["two-sided", "one-sided"] as const) }),
     };
     if (values.alternatives !== undefined) {
       choiceOption(values, "alternatives", ["gemma"] as const);
       options.alternatives = GEMMA_ALTERNATIVES;
     } else if (values["roi-low-kev"] !== undefined) {
-      options.alternatives = numberListOption(values, "roi-low-kev").map((roiLowKeV) => ({ background, roiLowKeV, binKeV }));
+      options.alternatives = numberListOption(values, "roi-low-kev", DOMAINS["roi-low-kev"]).map((roiLowKeV) => ({ background, roiLowKeV, binKeV }));
     } else if (binKeV !== undefined) {
       options.alternatives = [{ background, binKeV }];
+    } else {
+      options.background = background;
     }
     let r;
     try {

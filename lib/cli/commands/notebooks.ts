@@ -1,7 +1,7 @@
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { Command } from "../command.js";
 import { assertOutputSafe } from "../../io/safeWrite.js";
-import { jupyterAvailable, projectRoot, runNotebooks } from "../../notebooks/index.js";
+import { jupyterAvailable, listNotebooks, projectRoot, runNotebooks } from "../../notebooks/index.js";
 
 /** `nuem notebooks`: execute the notebooks headless, check or update their outputs. */
 export const notebooksCommand: Command = {
@@ -22,6 +22,13 @@ export const notebooksCommand: Command = {
   },
   positionals: true,
   run(values, positionals) {
+    // Each NAME must select a notebook (a part of its file name, e.g. "09" or "09-limit"): one that
+    // selects none is refused rather than running the others without a word.
+    const all = listNotebooks().map((f) => basename(f, ".ipynb"));
+    for (const name of positionals) {
+      if (!all.some((f) => f.includes(name))) throw new Error(`no notebook matches "${name}"; the notebooks are: ${all.join(", ")}`);
+    }
+    if (values.update && values["no-check"]) throw new Error("--update already skips the output check: give --update or --no-check, not both");
     const engine = values.jupyter ? "jupyter" : "tslab";
     const outDir = values.out;
     if (outDir !== undefined && (typeof outDir !== "string" || outDir === "")) throw new Error("--out: expected a directory");

@@ -1,5 +1,6 @@
 import type { XsecParams } from "../../xsec/registry.js";
-import { numberOption, type OptionValues } from "../command.js";
+import { XSEC_PARAM_DOMAINS } from "../../xsec/domains.js";
+import { numberOption, type Domain, type OptionValues } from "../command.js";
 
 /** The cross-section parameters shared by `nuem xsec` and `nuem rates`. */
 export const physicsOptions = {
@@ -9,6 +10,15 @@ export const physicsOptions = {
   r2: { type: "string" },
   "nu-mass-ev": { type: "string" },
 } as const;
+
+/** Their domains, in the options' units (lib/xsec/domains.ts; --nu-mass-ev in eV). */
+export const physicsDomains: Readonly<Record<keyof typeof physicsOptions, Domain>> = {
+  mu: XSEC_PARAM_DOMAINS.muNu_muB,
+  "delta-q": XSEC_PARAM_DOMAINS.deltaQ_e,
+  sin2w: XSEC_PARAM_DOMAINS.sin2ThetaW,
+  r2: XSEC_PARAM_DOMAINS.chargeRadius2_cm2,
+  "nu-mass-ev": { ...XSEC_PARAM_DOMAINS.neutrinoMassMeV, max: XSEC_PARAM_DOMAINS.neutrinoMassMeV.max! * 1e6, unit: "eV" },
+};
 
 export const physicsUsage = [
   "  --mu M          neutrino magnetic moment, Bohr magnetons (e.g. 3.2e-11)",
@@ -21,10 +31,11 @@ export const physicsUsage = [
 /** XsecParams from the shared options (unset options stay unset: the process defaults apply). */
 export function physicsParams(values: OptionValues): XsecParams {
   const p: XsecParams = {};
-  if (values.mu !== undefined) p.muNu_muB = numberOption(values, "mu");
-  if (values["delta-q"] !== undefined) p.deltaQ_e = numberOption(values, "delta-q");
-  if (values.sin2w !== undefined) p.sin2ThetaW = numberOption(values, "sin2w");
-  if (values.r2 !== undefined) p.chargeRadius2_cm2 = numberOption(values, "r2");
-  if (values["nu-mass-ev"] !== undefined) p.neutrinoMassMeV = numberOption(values, "nu-mass-ev") * 1e-6;
+  const d = physicsDomains;
+  if (values.mu !== undefined) p.muNu_muB = numberOption(values, "mu", undefined, d.mu);
+  if (values["delta-q"] !== undefined) p.deltaQ_e = numberOption(values, "delta-q", undefined, d["delta-q"]);
+  if (values.sin2w !== undefined) p.sin2ThetaW = numberOption(values, "sin2w", undefined, d.sin2w);
+  if (values.r2 !== undefined) p.chargeRadius2_cm2 = numberOption(values, "r2", undefined, d.r2);
+  if (values["nu-mass-ev"] !== undefined) p.neutrinoMassMeV = numberOption(values, "nu-mass-ev", undefined, d["nu-mass-ev"]) * 1e-6;
   return p;
 }

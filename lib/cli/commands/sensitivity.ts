@@ -4,7 +4,18 @@ import { runPseudoExperiments } from "../../analysis/pseudoExperiments.js";
 import { gemmaToyConditions, texonoToyConditions } from "../../analysis/spectraToy.js";
 import { EXPERIMENT_NAMES } from "../../reactor/experiments.js";
 import { tableText } from "../../plots/table.js";
-import { choiceOption, numberOption, type Command } from "../command.js";
+import { BACKGROUND_DOMAIN, BIN_KEV_DOMAIN } from "../../analysis/domains.js";
+import { MAX_TOYS } from "../../analysis/pseudoExperiments.js";
+import { CL_DOMAIN } from "../../validateOptions.js";
+import { choiceOption, numberOption, type Command, type Domain } from "../command.js";
+
+const DOMAINS: Readonly<Record<string, Domain>> = {
+  background: BACKGROUND_DOMAIN,
+  "bin-kev": BIN_KEV_DOMAIN,
+  cl: CL_DOMAIN,
+  toys: { min: 1, max: MAX_TOYS, integer: true },
+  seed: { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true },
+};
 
 /** `nuem sensitivity`: the expected limit from an experiment's published conditions. */
 export const sensitivityCommand: Command = {
@@ -26,21 +37,21 @@ export const sensitivityCommand: Command = {
     "  nuem sensitivity --experiment texono --toys 100 --seed 1",
   ].join("\n"),
   options: { experiment: { type: "string" }, model: { type: "string" }, off: { type: "string" }, "fix-k": { type: "boolean" }, background: { type: "string" }, "bin-kev": { type: "string" }, cl: { type: "string" }, toys: { type: "string" }, seed: { type: "string" }, "toy-background": { type: "string" } },
+  domains: DOMAINS,
   run(values) {
+    if (values.toys === undefined) for (const k of ["seed", "toy-background"]) if (values[k] !== undefined) throw new Error(`--${k} applies to the pseudo-experiments only: give --toys N too`);
     const r = expectedSensitivity(choiceOption(values, "experiment", EXPERIMENT_NAMES), {
       model: choiceOption(values, "model", MAGNETIC_MODELS, "fe"),
       off: choiceOption(values, "off", ["smooth", "raw"] as const, "smooth"),
       profileK: !values["fix-k"],
-      backgroundPerKeVKgDay: values.background === undefined ? undefined : numberOption(values, "background"),
-      binKeV: numberOption(values, "bin-kev", 1),
-      cl: numberOption(values, "cl", 0.9),
+      backgroundPerKeVKgDay: values.background === undefined ? undefined : numberOption(values, "background", undefined, DOMAINS.background),
+      binKeV: numberOption(values, "bin-kev", 1, DOMAINS["bin-kev"]),
+      cl: numberOption(values, "cl", 0.9, DOMAINS.cl),
     });
     let toys: Record<string, unknown> | null = null;
     if (values.toys !== undefined) {
-      const n = numberOption(values, "toys");
-      const seed = numberOption(values, "seed", 1);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`--toys: expected a positive integer, got ${values.toys}`);
-      if (!Number.isInteger(seed) || seed < 1) throw new Error(`--seed: expected an integer >= 1, got ${values.seed}`);
+      const n = numberOption(values, "toys", undefined, DOMAINS.toys);
+      const seed = numberOption(values, "seed", 1, DOMAINS.seed);
       const exp = r.experiment.toLowerCase();
       const cond = exp === "gemma" ? gemmaToyConditions() : exp === "texono" ? texonoToyConditions() : null;
       if (!cond) throw new Error(`--toys: no toy conditions for ${r.experiment}`);

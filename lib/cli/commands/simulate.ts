@@ -1,31 +1,45 @@
 import { csiConfig, gemmaConfig, physicsSignal, simulate, simulateCsi, texonoConfig, SIGNAL_MODELS } from "../../sim/index.js";
 import { datasetOutput } from "../../events/dataset.js";
 import { assertOutputSafe } from "../../io/safeWrite.js";
-import { choiceOption, numberOption, type Command, type CommandResult, type OptionValues } from "../command.js";
+import { MAX_SEED } from "../../sim/rng.js";
+import { MAX_SIMULATED_EVENTS } from "../../sim/size.js";
+import { XSEC_PARAM_DOMAINS } from "../../xsec/domains.js";
+import { choiceOption, numberOption, type Command, type CommandResult, type Domain, type OptionValues } from "../command.js";
 
 const CONFIGS = ["gemma", "texono", "csi"] as const;
 const MODELS = SIGNAL_MODELS;
 
-function integerOption(values: Record<string, unknown>, name: string): number | undefined {
+// The exposure has no fixed upper bound of its own: simulate refuses one that would write more than
+// MAX_SIMULATED_EVENTS events, with the estimate (lib/sim/size.ts).
+const DOMAINS: Readonly<Record<string, Domain>> = {
+  mu: XSEC_PARAM_DOMAINS.muNu_muB,
+  seed: { min: 0, max: MAX_SEED, integer: true },
+  "hours-on": { min: 0, integer: true, unit: "h", note: `good one-hour runs; capped by the size, at most ${MAX_SIMULATED_EVENTS.toExponential(0)} events` },
+  "hours-off": { min: 0, integer: true, unit: "h", note: `good one-hour runs; capped by the size, at most ${MAX_SIMULATED_EVENTS.toExponential(0)} events` },
+  sin2w: XSEC_PARAM_DOMAINS.sin2ThetaW,
+  r2: XSEC_PARAM_DOMAINS.chargeRadius2_cm2,
+  "on-kg-days": { min: 0, max: 3e5, minExclusive: true, unit: "kg day", note: "up to ten times the published 29882 kg day" },
+  "off-kg-days": { min: 0, max: 3e5, minExclusive: true, unit: "kg day", note: "up to ten times the published 7369 kg day" },
+};
+
+function integerOption(values: OptionValues, name: string): number | undefined {
   if (values[name] === undefined) return undefined;
-  const x = numberOption(values as never, name);
-  if (!Number.isInteger(x) || x < 0) throw new Error(`--${name}: expected an integer >= 0, got ${values[name]}`);
-  return x;
+  return numberOption(values, name, undefined, DOMAINS[name]);
 }
 
 /** `--config csi`: the TEXONO CsI(Tl) array (lib/sim/csi.ts), the SM signal at --sin2w and --r2. */
 function runCsi(values: OptionValues): CommandResult {
-  for (const k of ["model", "hours-on", "hours-off", "full"]) if (values[k] !== undefined) throw new Error(`--${k} does not apply to --config csi (its exposure is --on-kg-days/--off-kg-days, published by default)`);
-  if (values.mu !== undefined && numberOption(values, "mu") !== 0) throw new Error("--config csi injects the Standard-Model signal only: --mu must be 0 or absent");
+  for (const k of ["model", "hours-on", "hours-off", "full", "progress"]) if (values[k] !== undefined) throw new Error(`--${k} does not apply to --config csi (its exposure is --on-kg-days/--off-kg-days, published by default)`);
+  if (values.mu !== undefined && numberOption(values, "mu", undefined, DOMAINS.mu) !== 0) throw new Error("--config csi injects the Standard-Model signal only: --mu must be 0 or absent");
   const seed = integerOption(values, "seed");
   if (seed === undefined) throw new Error("--seed is required (an integer >= 0)");
   const out = values.out;
   if (typeof out !== "string" || out === "") throw new Error("--out is required (the dataset directory to write)");
   const over: Parameters<typeof csiConfig>[0] = {};
-  if (values.sin2w !== undefined) over.sin2ThetaW = numberOption(values, "sin2w");
-  if (values.r2 !== undefined) over.chargeRadius2_cm2 = numberOption(values, "r2");
-  if (values["on-kg-days"] !== undefined) over.onKgDays = numberOption(values, "on-kg-days");
-  if (values["off-kg-days"] !== undefined) over.offKgDays = numberOption(values, "off-kg-days");
+  if (values.sin2w !== undefined) over.sin2ThetaW = numberOption(values, "sin2w", undefined, DOMAINS["sin2w"]);
+  if (values.r2 !== undefined) over.chargeRadius2_cm2 = numberOption(values, "r2", undefined, DOMAINS["r2"]);
+  if (values["on-kg-days"] !== undefined) over.onKgDays = numberOption(values, "on-kg-days", undefined, DOMAINS["on-kg-days"]);
+  if (values["off-kg-days"] !== undefined) over.offKgDays = numberOption(values, "off-kg-days", undefined, DOMAINS["off-kg-days"]);
   const config = csiConfig(over);
   assertOutputSafe([datasetOutput(out, "--out", values.overwrite === true)], []);
   const s = simulateCsi(config, { seed, outDir: out, overwrite: values.overwrite === true });
@@ -101,13 +115,13 @@ export const simulateCommand: Command = {
     "on-kg-days": { type: "string" },
     "off-kg-days": { type: "string" },
   },
+  domains: DOMAINS,
   run(values) {
     const name = choiceOption(values, "config", CONFIGS);
     if (name === "csi") return runCsi(values);
     for (const k of ["sin2w", "r2", "on-kg-days", "off-kg-days"]) if (values[k] !== undefined) throw new Error(`--${k} applies to --config csi only`);
     const model = choiceOption(values, "model", MODELS, "fe");
-    const mu = numberOption(values, "mu");
-    if (!(mu >= 0)) throw new Error(`--mu: expected a magnetic moment >= 0 (Bohr magnetons), got ${values.mu}`);
+    const mu = numberOption(values, "mu", undefined, DOMAINS.mu);
     const seed = integerOption(values, "seed");
     if (seed === undefined) throw new Error("--seed is required (an integer >= 0)");
     const out = values.out;

@@ -2,7 +2,12 @@ import { existsSync } from "node:fs";
 import { datasetOutput, validateDataset } from "../../events/dataset.js";
 import { assertOutputSafe, type OutputSpec } from "../../io/safeWrite.js";
 import { buildSpectra, roiSum, uniformEdgesKeV, writeSpectraFile, type BuildSpectraResult } from "../../spectra/index.js";
-import { numberListOption, numberOption, type Command } from "../command.js";
+import { numberListOption, numberOption, type Command, type Domain } from "../command.js";
+
+const DOMAINS: Readonly<Record<string, Domain>> = {
+  "bin-kev": { min: 0.01, max: 10, unit: "keV", note: "and at most 1e5 bins over --range" },
+  range: { min: 0, max: 1e4, unit: "keV", note: "two values LO,HI with LO < HI" },
+};
 import { selectionJson, settingsOption } from "./select.js";
 
 const r6 = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(6)) : x);
@@ -52,14 +57,19 @@ export const spectraCommand: Command = {
     "  nuem spectra --in out/gemma-sim --out out/spectra.json --json",
   ].join("\n"),
   options: { in: { type: "string" }, out: { type: "string" }, "bin-kev": { type: "string" }, range: { type: "string" }, "selected-out": { type: "string" }, overwrite: { type: "boolean" }, selection: { type: "string" }, settings: { type: "string" } },
+  domains: DOMAINS,
   run(values) {
     const input = values.in;
     if (typeof input !== "string" || input === "") throw new Error("--in is required (the dataset directory)");
     if (!existsSync(input)) throw new Error(`--in: ${input} does not exist`);
     const out = values.out;
     if (typeof out !== "string" || out === "") throw new Error("--out is required (the spectra file to write)");
-    const [lo, hi] = values.range === undefined ? [2, 60] : numberListOption(values, "range");
-    const edges = uniformEdgesKeV(lo, hi, numberOption(values, "bin-kev", 0.2));
+    const range = values.range === undefined ? [2, 60] : numberListOption(values, "range", DOMAINS.range);
+    if (range.length !== 2 || !(range[0] < range[1])) throw new Error(`--range: expected two values LO,HI with LO < HI (keV), got ${String(values.range)}`);
+    const [lo, hi] = range;
+    const binKeV = numberOption(values, "bin-kev", 0.2, DOMAINS["bin-kev"]);
+    if ((hi - lo) / binKeV > 1e5) throw new Error(`--bin-kev ${binKeV} over --range ${lo},${hi} gives ${Math.round((hi - lo) / binKeV)} bins; at most 1e5`);
+    const edges = uniformEdgesKeV(lo, hi, binKeV);
     const selOut = values["selected-out"];
     if (selOut !== undefined && (typeof selOut !== "string" || selOut === "")) throw new Error("--selected-out: expected a directory");
     // Before any work: no output touches the input or the other output; existing ones need --overwrite.

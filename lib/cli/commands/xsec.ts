@@ -1,8 +1,15 @@
 import { MeV_PER_keV } from "../../constants.js";
 import { getProcess, processNames } from "../../xsec/registry.js";
 import { tableText } from "../../plots/table.js";
-import { choiceOption, numberOption, type Command } from "../command.js";
-import { physicsOptions, physicsParams, physicsUsage } from "./physicsOptions.js";
+import { ENU_DOMAIN_MeV, checkXsecArguments } from "../../xsec/domains.js";
+import { choiceOption, numberOption, type Command, type Domain } from "../command.js";
+import { physicsDomains, physicsOptions, physicsParams, physicsUsage } from "./physicsOptions.js";
+
+const DOMAINS: Readonly<Record<string, Domain>> = {
+  "enu-mev": ENU_DOMAIN_MeV,
+  "t-kev": { min: 0, minExclusive: true, unit: "keV", note: "and at most T_max(E_nu); the EPA processes: inside the photoabsorption table" },
+  ...physicsDomains,
+};
 
 /** `nuem xsec`: one differential cross section dsigma/dT. */
 export const xsecCommand: Command = {
@@ -15,12 +22,19 @@ export const xsecCommand: Command = {
     "  nuem xsec --process em-fe --enu-mev 1 --t-kev 10 --mu 1e-10 --json",
   ].join("\n"),
   options: { process: { type: "string" }, "enu-mev": { type: "string" }, "t-kev": { type: "string" }, ...physicsOptions },
+  domains: DOMAINS,
   run(values) {
     const name = choiceOption(values, "process", processNames());
     const info = getProcess(name);
-    const eNu = numberOption(values, "enu-mev");
-    const tKeV = numberOption(values, "t-kev");
+    const eNu = numberOption(values, "enu-mev", undefined, DOMAINS["enu-mev"]);
+    const tKeV = numberOption(values, "t-kev", undefined, DOMAINS["t-kev"]);
     const params = physicsParams(values);
+    if (name === "millicharge-epa" && params.neutrinoMassMeV === undefined) throw new Error("--process millicharge-epa needs --nu-mass-ev (its logarithm depends on the neutrino mass)");
+    try {
+      checkXsecArguments(name, eNu, tKeV * MeV_PER_keV, params);
+    } catch (e) {
+      throw new Error(`--t-kev: ${(e as Error).message}`);
+    }
     const json = {
       process: name,
       enu_mev: eNu,

@@ -1,0 +1,60 @@
+/**
+ * The options of `analyseSpectra` checked at run time (lib/validateOptions.ts): every key known,
+ * every value in its domain, and no option that another one would make ignored.
+ */
+import { CL_DOMAIN, validateOptions, type OptionConflict, type OptionRule } from "../validateOptions.js";
+import { BACKGROUND_KINDS } from "./backgroundFit.js";
+import type { AnalyseSpectraOptions } from "./limit.js";
+import { COUPLINGS, MAGNETIC_MODELS } from "./models.js";
+
+/** One rule per key of AnalyseSpectraOptions (the type makes a new option need its rule). */
+const RULES: Readonly<Record<keyof Required<AnalyseSpectraOptions>, OptionRule>> = {
+  model: { kind: "choice", choices: MAGNETIC_MODELS },
+  coupling: { kind: "choice", choices: COUPLINGS },
+  method: { kind: "choice", choices: ["pdg", "fc", "profile"] },
+  cl: { kind: "number", ...CL_DOMAIN },
+  background: { kind: "choice", choices: BACKGROUND_KINDS },
+  alternatives: { kind: "any" },
+  relSyst: { kind: "number", min: 0, max: 1, maxExclusive: true, note: "a relative uncertainty" },
+  profileThreshold: { kind: "choice", choices: ["two-sided", "one-sided"] },
+  offErrors: { kind: "choice", choices: ["correlated", "diagonal", "none"] },
+  onVariance: { kind: "choice", choices: ["expected", "observed"] },
+  response: { kind: "any" },
+  kRoiKeV: { kind: "any" },
+  fixK: { kind: "number", min: 0, minExclusive: true, note: "the fixed ratio K of the section" },
+  backgroundStarts: { kind: "any" },
+  polynomialDegree: { kind: "number", min: 0, max: 20, integer: true },
+  splineBinKeV: { kind: "number", min: 0, minExclusive: true, unit: "keV" },
+  start: { kind: "any" },
+  quadOrder: { kind: "number", min: 1, max: 20, integer: true },
+};
+
+const CONFLICTS: readonly OptionConflict[] = [];
+
+/** Throws naming the key when the options of analyseSpectra are unknown, out of domain or in conflict. */
+export function checkAnalyseSpectraOptions(options: AnalyseSpectraOptions | undefined): void {
+  const where = "analyseSpectra options";
+  validateOptions(where, options, RULES, CONFLICTS);
+  if (!options) return;
+  const alt = options.alternatives;
+  if (Array.isArray(alt) && alt.length === 0) throw new Error(`${where}: "alternatives" is empty; give at least one analysis choice, "gemma", or leave it out`);
+  if (alt !== undefined && alt !== "gemma" && !Array.isArray(alt)) throw new Error(`${where}: option "alternatives" is ${JSON.stringify(alt)}, expected "gemma" or an array of analysis choices`);
+  // The default background applies only to choices that name none: refuse it when none would use it.
+  if (options.background !== undefined && alt !== undefined && (alt === "gemma" || alt.every((c) => c.background !== undefined))) {
+    throw new Error(`${where}: "background" and "alternatives" cannot be combined here: every alternative names its own background, so "background": ${JSON.stringify(options.background)} would be ignored`);
+  }
+  const kinds = alt === undefined ? [options.background ?? "gel"] : alt === "gemma" ? ["gel", "spline"] : alt.map((c) => c.background ?? options.background ?? "gel");
+  if (options.offErrors !== undefined && kinds.every((k) => k === "raw")) throw new Error(`${where}: "offErrors" applies to a fitted OFF curve; with background "raw" the OFF counts enter bin by bin and it would be ignored`);
+  if (options.profileThreshold !== undefined && (options.method ?? "pdg") !== "profile") throw new Error(`${where}: "profileThreshold" applies to method "profile" only (method is ${JSON.stringify(options.method ?? "pdg")})`);
+  if (Array.isArray(alt)) {
+    alt.forEach((c, i) =>
+      validateOptions(`analyseSpectra options: alternatives[${i}]`, c, {
+        label: { kind: "string" },
+        background: { kind: "choice", choices: BACKGROUND_KINDS },
+        roiLowKeV: { kind: "number", min: 0, minExclusive: true, unit: "keV" },
+        binKeV: { kind: "number", min: 0, minExclusive: true, unit: "keV" },
+        weight: { kind: "number", min: 0, minExclusive: true, note: "a weight in the sum of alternatives" },
+      }),
+    );
+  }
+}
