@@ -69,7 +69,8 @@ export interface SignedPeriodFit {
 
 /** A period's chi-square inputs and its interference rates per bin (counts/(keV kg day), flux-scaled). */
 export interface SignedPeriodInput {
-  analysis: PeriodAnalysis;
+  /** What is read of a period analysis: its name, pure-term rates, chi-square inputs and class, K_hat. */
+  analysis: Pick<PeriodAnalysis, "name" | "emPerKeVKgDay" | "input" | "chi2" | "fit">;
   interferencePerKeVKgDay: ArrayLike<number>;
 }
 
@@ -90,7 +91,7 @@ export interface SignedLimitOptions {
 }
 
 /** The chi-square class of a period with another signal vector and ON counts. */
-function chi2Like(p: PeriodAnalysis, em: ArrayLike<number>, onCounts?: ArrayLike<number>): Chi2XK {
+function chi2Like(p: SignedPeriodInput["analysis"], em: ArrayLike<number>, onCounts?: ArrayLike<number>): Chi2XK {
   const input = { ...p.input, emPerKeVKgDay: em, onCounts: onCounts ?? p.input.onCounts };
   return p.chi2 instanceof CorrelatedGemmaChi2 ? new CorrelatedGemmaChi2(input as CorrelatedGemmaPeriodInput) : new GemmaChi2(input as GemmaPeriodInput);
 }
@@ -140,8 +141,8 @@ export function fitSignedPeriod(sp: SignedPeriodInput): SignedPeriodFit {
   const f0 = forms(kHat);
   const sA = 1 / Math.sqrt(f0.pp);
   const sB = hasInt ? 1 / Math.sqrt(f0.ii) : 0;
-  const edges = p.binning.edgesKeV;
-  const onShifted = Float64Array.from(p.input.onCounts, (c, i) => c - p.onDays * p.input.massKg * (edges[i + 1] - edges[i]) * (aHat * sPure[i] + bHat * sInt[i]));
+  const edges = p.input.edgesKeV;
+  const onShifted = Float64Array.from(p.input.onCounts, (c, i) => c - p.input.onDays * p.input.massKg * (edges[i + 1] - edges[i]) * (aHat * sPure[i] + bHat * sInt[i]));
   const along = (va: number, vb: number) => {
     const dt = chi2Like(p, Float64Array.from(sPure, (v, i) => va * v + vb * sInt[i]), onShifted).profileFit().dx;
     return 1 / (dt * dt);
