@@ -1,4 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { limitCommand } from "../../lib/cli/commands/limit.js";
+import { writeSpectraFile } from "../../lib/spectra/spectraFile.js";
 import { analyseSpectra } from "../../lib/analysis/limit.js";
 import { modelFluxPerCm2s, responseSpec } from "../../lib/analysis/binnedRates.js";
 import { fitSignedPeriod, signedLimitFromFits, signedMilliChargeLimit, signedPeriodLogDensity, type SignedPeriodFit, type SignedPeriodInput } from "../../lib/analysis/milliChargeSignedLimit.js";
@@ -92,5 +97,29 @@ describe("signed milli-charge limit from a spectra file", () => {
       const ratio = (x: number) => numeric(x, s) / Math.exp(signedPeriodLogDensity(f, x, s, r));
       for (const x of [0.5, 4, 30]) expect(ratio(x) / ratio(1)).toBeCloseTo(1, 6);
     }
+  });
+});
+
+describe("nuem limit --parameter delta-q --interference", () => {
+  const dir = mkdtempSync(join(tmpdir(), "nuem-limit-signed-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, "spectra.json");
+  const spectra = toySpectraFile(gemmaToyConditions(), { model: "fe", muB: 0 }, 9);
+  writeSpectraFile(file, spectra);
+
+  it("on (default): both signs beside the unchanged pure-term keys, which equal analyseSpectra's; off: the pure-term output alone; refused for mu, fc and epa", async () => {
+    const on = (await limitCommand.run({ spectra: file, parameter: "delta-q" }, [])).json as Record<string, number | string>;
+    const off = (await limitCommand.run({ spectra: file, parameter: "delta-q", interference: "off" }, [])).json as Record<string, number | string>;
+    const direct = analyseSpectra(spectra, { coupling: "delta-q", model: "fe" });
+    const signed = signedMilliChargeLimit(spectra, direct);
+    expect(off.delta_q_upper_e).toBe(direct.upper);
+    expect(on.delta_q_upper_e).toBe(direct.upper);
+    expect(on.delta_q_upper_e_pure_term).toBe(direct.upper);
+    expect(on.delta_q_upper_e_positive).toBe(signed.positive);
+    expect(on.delta_q_upper_e_negative).toBe(signed.negative);
+    expect(off).not.toHaveProperty("delta_q_upper_e_positive");
+    await expect(async () => limitCommand.run({ spectra: file, interference: "on" }, [])).rejects.toThrow(/applies to --parameter delta-q/);
+    await expect(async () => limitCommand.run({ spectra: file, parameter: "delta-q", method: "fc" }, [])).rejects.toThrow(/--interference off/);
+    await expect(async () => limitCommand.run({ spectra: file, parameter: "delta-q", model: "epa" }, [])).rejects.toThrow(/no interference term/);
   });
 });
