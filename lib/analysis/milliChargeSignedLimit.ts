@@ -18,7 +18,11 @@
  *  2. the profile over K near that minimum as a quadratic form F_j (the two-amplitude analogue of
  *     GEMMA's X_j +- dX_j): F_j along a direction v is 1 / dt^2, dt the Delta chi^2 = 1 half-width
  *     of the K-profiled chi^2 along u_j + t v (the same `profileFit` the linear chain uses for
- *     dX_j); three directions give F_j, a fourth (A - B) checks that the profile is quadratic;
+ *     dX_j); three directions give F_j, a fourth (A - B) checks that the profile is quadratic.
+ *     Like GEMMA's Gaussian p_j(X), this is an approximation of the profile away from its minimum
+ *     (S_pure and S_int are strongly correlated, so (A_j, B_j) can lie far from the curve
+ *     (d^2, s d)); the exact alternative is the K-profiled chi^2 of the signal d^2 S_pure +
+ *     s d S_int evaluated along the curve, one chi-square per d;
  *  3. the X-proportional 4 % systematic of GEMMA (8) as a Gaussian normalisation (1 + eps) of the
  *     signal, integrated out: with u = (d^2, s d), delta = u - u_j, q = u^T F u, p = u^T F delta,
  *     c = delta^T F delta,
