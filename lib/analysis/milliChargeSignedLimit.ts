@@ -21,8 +21,8 @@
  *     dX_j); three directions give F_j, a fourth (A - B) checks that the profile is quadratic.
  *     Like GEMMA's Gaussian p_j(X), this is an approximation of the profile away from its minimum
  *     (S_pure and S_int are strongly correlated, so (A_j, B_j) can lie far from the curve
- *     (d^2, s d)); the exact alternative is the K-profiled chi^2 of the signal d^2 S_pure +
- *     s d S_int evaluated along the curve, one chi-square per d;
+ *     (d^2, s d)); option `profile: "exact"` uses instead the K-profiled chi^2 of the signal
+ *     d^2 S_pure + s d S_int along the curve, one chi-square per d (a cross-check);
  *  3. the X-proportional 4 % systematic of GEMMA (8) as a Gaussian normalisation (1 + eps) of the
  *     signal, integrated out: with u = (d^2, s d), delta = u - u_j, q = u^T F u, p = u^T F delta,
  *     c = delta^T F delta,
@@ -36,6 +36,7 @@
  */
 import type { SpectraFile } from "../spectra/spectraFile.js";
 import { brentMinimize } from "../fit/brent.js";
+import { gaussLegendre } from "../reactor/quadrature.js";
 import { GemmaChi2, type GemmaPeriodInput } from "../stats/gemmaChi2.js";
 import { CorrelatedGemmaChi2, type Chi2XK, type CorrelatedGemmaPeriodInput } from "../stats/gemmaChi2Correlated.js";
 import { GEMMA_NORMALISATION_SYSTEMATICS, quadratureSum } from "../stats/gemmaCombination.js";
@@ -90,8 +91,14 @@ export interface SignedLimitOptions {
   /** X-proportional systematic (default GEMMA (8): 3.99 %). */
   relSyst?: number;
   cl?: number;
-  /** Points of the d grid (default 20001). */
+  /** Points of the d grid (default 20001 for "quadratic", 801 for "exact"). */
   points?: number;
+  /**
+   * The per-period chi^2 along the curve: "quadratic" (default), the form F_j about the minimum
+   * (step 2); "exact", the K-profiled chi^2 of the signal d^2 S_pure + s d S_int at each d, the
+   * systematic integrated numerically over the normalisation (a cross-check, ~100 x slower).
+   */
+  profile?: "quadratic" | "exact";
 }
 
 /** The chi-square class of a period with another signal vector and ON counts. */
@@ -158,6 +165,28 @@ export function fitSignedPeriod(sp: SignedPeriodInput): SignedPeriodFit {
   const diff = along(sA, -sB);
   const predicted = fAA * sA * sA + fBB * sB * sB - 2 * fAB * sA * sB;
   return { name: p.name, aHat, bHat, kHat, chi2Min, fAA, fAB, fBB, check: Math.abs(predicted - diff) / diff };
+}
+
+/**
+ * ln p_j on a grid of X = d^2 from the K-profiled chi^2 itself (`profile: "exact"`): the signal
+ * (1 + eps)(d^2 S_pure + s d S_int) is X = 1 + eps of a chi-square with that shape, eps integrated
+ * over N(0, r) by 48-point Gauss-Legendre on +-8 r (log-sum-exp).
+ */
+export function exactSignedLogDensity(sp: SignedPeriodInput, chi2Min: number, x: ArrayLike<number>, sign: ChargeSign, relSyst: number): Float64Array {
+  const p = sp.analysis;
+  const sInt = sp.interferencePerKeVKgDay;
+  const gl = gaussLegendre(48);
+  return Float64Array.from(x, (xi) => {
+    const d = Math.sqrt(xi);
+    const c = chi2Like(p, Float64Array.from(p.emPerKeVKgDay, (v, i) => xi * v + sign * d * sInt[i]));
+    if (relSyst === 0) return -(c.profileK(1).chi2 - chi2Min) / 2;
+    const terms = gl.nodes.map((t, k) => {
+      const e = 8 * relSyst * t;
+      return Math.log(gl.weights[k]) - (c.profileK(1 + e).chi2 - chi2Min) / 2 - (e * e) / (2 * relSyst * relSyst);
+    });
+    const top = Math.max(...terms);
+    return top + Math.log(terms.reduce((acc, t) => acc + Math.exp(t - top), 0));
+  });
 }
 
 /** ln p_j at X = d^2 for a sign, the systematic r integrated out (step 3 of the file header). */
@@ -238,19 +267,30 @@ function dGridEnd(alts: readonly SignedPeriodFit[][]): number {
 }
 
 /** The signed limits from fitted periods (steps 3 and 4 of the file header). */
-export function signedLimitFromFits(alternatives: readonly { label: string; weight: number; periods: SignedPeriodFit[] }[], options: SignedLimitOptions = {}): SignedMilliChargeLimit {
+export function signedLimitFromFits(
+  alternatives: readonly { label: string; weight: number; periods: SignedPeriodFit[] }[],
+  options: SignedLimitOptions = {},
+  /** The fits' inputs, needed for `profile: "exact"`. */
+  inputs?: readonly SignedPeriodInput[][],
+): SignedMilliChargeLimit {
   if (alternatives.length === 0) throw new Error("signed milli-charge limit: no alternatives");
   const rel = options.relSyst ?? quadratureSum(GEMMA_NORMALISATION_SYSTEMATICS);
   const cl = options.cl ?? 0.9;
-  const points = options.points ?? 20001;
+  const exact = (options.profile ?? "quadratic") === "exact";
+  if (options.profile !== undefined && options.profile !== "quadratic" && options.profile !== "exact") throw new Error(`signed milli-charge limit: profile must be "quadratic" or "exact", got ${JSON.stringify(options.profile)}`);
+  if (exact && !inputs) throw new Error("signed milli-charge limit: profile \"exact\" needs the periods' chi-square inputs");
+  const points = options.points ?? (exact ? 801 : 20001);
   const dMax = dGridEnd(alternatives.map((a) => a.periods));
   // Uniform in d (dense in X = d^2 near 0, where the term linear in d dominates); the density is
   // per unit X (flat prior in X, GEMMA's renormalisation), integrated piecewise-linearly in X.
   const x = Float64Array.from({ length: points }, (_, i) => (dMax * i / (points - 1)) ** 2);
   const curve = (s: ChargeSign) => {
-    const perAlt = alternatives.map((a) => {
+    const perAlt = alternatives.map((a, k) => {
       const lp = new Float64Array(points);
-      for (const f of a.periods) for (let i = 0; i < points; i++) lp[i] += signedPeriodLogDensity(f, x[i], s, rel);
+      a.periods.forEach((f, j) => {
+        const l = exact ? exactSignedLogDensity(inputs![k][j], f.chi2Min, x, s, rel) : Float64Array.from(x, (xi) => signedPeriodLogDensity(f, xi, s, rel));
+        for (let i = 0; i < points; i++) lp[i] += l[i];
+      });
       return new ProbabilityCurve(x, lp, a.label);
     });
     return perAlt.length === 1 ? perAlt[0] : ProbabilityCurve.weightedSum(perAlt, alternatives.map((a) => a.weight), "sum of alternatives");
@@ -276,10 +316,7 @@ export function interferenceRates(spectra: SpectraFile, analysis: PeriodAnalysis
  */
 export function signedMilliChargeLimit(spectra: SpectraFile, pure: SpectraLimit, options: SignedLimitOptions & { response?: SignalResponse } = {}): SignedMilliChargeLimit {
   if (pure.signal.coupling !== "delta-q") throw new Error(`the signed milli-charge limit needs the delta-q analysis, got ${pure.signal.coupling}`);
-  const alternatives = pure.alternatives.map((a) => ({
-    label: a.label,
-    weight: a.weight,
-    periods: a.periods.map((p) => fitSignedPeriod({ analysis: p, interferencePerKeVKgDay: interferenceRates(spectra, p, pure.model, options.response) })),
-  }));
-  return signedLimitFromFits(alternatives, { relSyst: options.relSyst ?? pure.relSyst, cl: options.cl ?? pure.cl, points: options.points });
+  const inputs = pure.alternatives.map((a) => a.periods.map((p) => ({ analysis: p, interferencePerKeVKgDay: interferenceRates(spectra, p, pure.model, options.response) })));
+  const alternatives = pure.alternatives.map((a, k) => ({ label: a.label, weight: a.weight, periods: inputs[k].map(fitSignedPeriod) }));
+  return signedLimitFromFits(alternatives, { ...options, relSyst: options.relSyst ?? pure.relSyst, cl: options.cl ?? pure.cl }, inputs);
 }

@@ -74,6 +74,14 @@ describe("signed milli-charge limit from a spectra file", () => {
     expect(f.fBB / schur(1, 1)).toBeCloseTo(1, 6);
     expect(f.fAB / schur(0, 1)).toBeCloseTo(1, 5);
     expect(f.check).toBeLessThan(1e-6);
+    // This chi^2 is exactly quadratic: the limits from the K-profiled chi^2 along the curve
+    // (profile "exact", numerical systematic integral) equal the quadratic form's.
+    const alts = [{ label: "hand", weight: 1, periods: [f] }];
+    const inputs = [[{ analysis, interferencePerKeVKgDay: ei }]];
+    const quad = signedLimitFromFits(alts, {}, inputs);
+    const exact = signedLimitFromFits(alts, { profile: "exact" }, inputs);
+    expect(exact.xUpperPositive / quad.xUpperPositive).toBeCloseTo(1, 3);
+    expect(exact.xUpperNegative / quad.xUpperNegative).toBeCloseTo(1, 3);
   });
 
   it("the 4 % systematic in closed form equals the numerical integral over the signal normalisation (1 + eps), eps ~ N(0, r)", () => {
