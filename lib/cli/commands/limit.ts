@@ -1,6 +1,7 @@
 import { BACKGROUND_KINDS } from "../../analysis/backgroundFit.js";
 import { analyseSpectra, GEMMA_ALTERNATIVES, LIMIT_METHODS, type AnalyseSpectraOptions } from "../../analysis/limit.js";
 import { COUPLINGS, MAGNETIC_MODELS } from "../../analysis/models.js";
+import { signedMilliChargeLimit } from "../../analysis/milliChargeSignedLimit.js";
 import { tableText } from "../../plots/table.js";
 import { boundCommand } from "./bound.js";
 import { readSpectraFile } from "../../spectra/spectraFile.js";
@@ -35,6 +36,8 @@ export const limitCommand: Command = {
     "  --roi-low-kev A,B,...          alternatives: these ROI low edges (with --background)",
     "  --bin-kev W                    regroup the file's bins to W keV inside the ROI",
     "  --profile-threshold two-sided|one-sided  profile method: q~ = chi2_1(CL) = 2.71 (default) or (Phi^-1(CL))^2 = 1.64",
+    "  --interference on|off          delta-q: also the limits for each sign of delta_Q with the weak interference",
+    "                                 (default on; needs --method pdg and --model fe|stepping); off: the pure term only",
     "example:",
     "  nuem limit --spectra out/spectra.json --json",
     "  nuem limit --spectra out/spectra.json --model epa --method profile --background raw",
@@ -53,6 +56,7 @@ export const limitCommand: Command = {
     "roi-low-kev": { type: "string" },
     "bin-kev": { type: "string" },
     "profile-threshold": { type: "string" },
+    interference: { type: "string" },
   },
   domains: DOMAINS,
   run(values, positionals) {
@@ -98,8 +102,28 @@ export const limitCommand: Command = {
       throw new Error(`${file}: ${(e as Error).message}`);
     }
     const json = r.toJSON();
+    // The milli-charge with its weak interference, per sign (milliChargeSignedLimit.ts); the keys of
+    // the pure-term limit above stay as they are.
+    const signedLines: string[] = [];
+    if (parameter === "delta-q" && choiceOption(values, "interference", ["on", "off"] as const, "on") === "on") {
+      if (options.method !== "pdg") throw new Error(`--interference on: the signed delta_Q limits use GEMMA's PDG renormalisation (--method pdg); pass --interference off for --method ${options.method}`);
+      if (options.model === "epa") throw new Error("--interference on: the EPA-like milli-charge estimate has no interference term; use --model fe|stepping, or --interference off");
+      let signed;
+      try {
+        signed = signedMilliChargeLimit(spectra, r);
+      } catch (e) {
+        throw new Error(`${file}: ${(e as Error).message}`);
+      }
+      Object.assign(json, { interference: "on", delta_q_upper_e_pure_term: r.upper, delta_q_upper_e_positive: signed.positive, delta_q_upper_e_negative: signed.negative, signed: signed.toJSON() });
+      signedLines.push(`  pure delta_Q^2 term only (no interference): delta_Q < ${r.upper.toExponential(2)} e`, `  ${signed.toString()}`);
+    } else if (values.interference !== undefined && parameter !== "delta-q") {
+      throw new Error(`--interference: applies to --parameter delta-q, not ${parameter}`);
+    } else if (parameter === "delta-q") {
+      Object.assign(json, { interference: "off" });
+    }
     const text = [
       r.toString(),
+      ...signedLines,
       tableText(r.alternatives[0].periods.map((p) => ({ period: p.name, background: p.background.label, "chi2/ndf": `${p.background.chi2.toFixed(1)}/${p.background.ndf.toFixed(1)}`, "K (20-55 keV)": p.kPrefit ? p.kPrefit.k : NaN, "tau~": p.tauTilde }))),
     ].join("\n");
     return { json, text };
