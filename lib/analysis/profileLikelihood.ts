@@ -36,7 +36,7 @@ import { cholesky, choleskySolve } from "../fit/linalg.js";
 import type { Limit } from "../fit/limits.js";
 import { evaluateSpline, splineSecondDerivatives } from "../fit/naturalSpline.js";
 import { maskedIndices, roiMask } from "../fit/roi.js";
-import { bakerCousinsChi2 } from "../fit/statistic.js";
+import { bakerCousinsChi2, bakerCousinsTerm } from "../fit/statistic.js";
 import { gelLimits } from "./backgroundFit.js";
 import type { PeriodAnalysis } from "./periodAnalysis.js";
 
@@ -156,9 +156,10 @@ class PeriodLikelihood {
       const disc = Math.max(bq * bq + 4 * (a + 1) * a * nOff * c, 0);
       let beta = (bq + Math.sqrt(disc)) / (2 * a * (a + 1));
       beta = Math.max(beta, Math.max(0, -c / a));
-      const muOn = a * beta + c;
+      // beta >= -c/a keeps mu_ON >= 0; the max only removes the rounding of a beta + c at that edge.
+      const muOn = Math.max(a * beta + c, 0);
       const muOff = beta;
-      s += bc1(nOn, muOn) + bc1(nOff, muOff);
+      s += bakerCousinsTerm(nOn, muOn) + bakerCousinsTerm(nOff, muOff);
     }
     return s;
   }
@@ -312,12 +313,6 @@ class PeriodLikelihood {
     this.params.set(p);
     return { value: f, k: p[nt] };
   }
-}
-
-/** Baker-Cousins term of one bin. */
-function bc1(n: number, mu: number): number {
-  if (n > 0) return mu > 0 ? 2 * (mu - n + n * Math.log(n / mu)) : Infinity;
-  return 2 * Math.max(mu, 0);
 }
 
 function accumulate(A: Float64Array, g: Float64Array, row: Float64Array, w: number, r: number, np: number): void {
