@@ -34,6 +34,7 @@ import { maskedIndices, roiMask, type Roi } from "../fit/roi.js";
 import { fitSmoothingSpline } from "../fit/smoothingSpline.js";
 import { symmetricEigen } from "../fit/symmetricEigen.js";
 import { rebinValues, roiBinning } from "./roiBinning.js";
+import { varianceToCountRatio } from "./varianceRatio.js";
 
 /** The OFF background treatments. */
 export type BackgroundKind = "gel" | "spline" | "polynomial" | "raw";
@@ -107,19 +108,22 @@ function hasOwnVariance(s: OffSpectrum): boolean {
   return false;
 }
 
-/** Variance-to-count ratio per bin (1 where there are no counts). */
-function varianceRatio(s: OffSpectrum): Float64Array {
-  return Float64Array.from(s.counts, (c, i) => (s.variance && c > 0 ? s.variance[i] / c : 1));
+/** Variance-to-count ratio per bin (`varianceToCountRatio`, median of the ROI bins where a count is below 1). */
+function varianceRatio(s: OffSpectrum, roi: Roi): Float64Array {
+  return varianceToCountRatio(s.counts, s.variance, roiMask(s.edgesKeV, roi));
 }
 
 /** A parametric fit: Poisson LM, or quasi-likelihood (iterated Gaussian chi-square) for corrected counts. */
 function fitParametric(s: OffSpectrum, model: CurveModel, roi: Roi, start: ArrayLike<number>, limits: ReadonlyArray<Limit | null>, quadOrder: number): FitResult {
   const spectrum = { edgesKeV: s.edgesKeV, counts: s.counts, exposure: s.exposureKgDay };
   if (!hasOwnVariance(s)) return fitSpectrumLM(spectrum, model, { roi, start, limits, quadOrder, statistic: "poisson" });
-  const ratio = varianceRatio(s);
+  const ratio = varianceRatio(s, roi);
   let fit = fitSpectrumLM(spectrum, model, { roi, start, limits, quadOrder, statistic: "chi2", variance: Float64Array.from(s.counts, (c, i) => Math.max(c, 1) * ratio[i]) });
   for (let it = 0; it < 2; it++) {
-    const variance = Float64Array.from(fit.expected, (mu, i) => Math.max(mu, 1e-6) * ratio[i]);
+    // Floor of 1 count as in the first pass: a curve dipping to or below zero in a bin (a Gaussian
+    // of negative amplitude) would otherwise get a variance of ~0 there, and the next pass chases
+    // that one bin (chi2 1e9 on a one-month spectrum).
+    const variance = Float64Array.from(fit.expected, (mu, i) => Math.max(mu, 1) * ratio[i]);
     fit = fitSpectrumLM(spectrum, model, { roi, start: fit.values, limits, quadOrder, statistic: "chi2", variance });
   }
   return fit;
@@ -172,11 +176,7 @@ function parametricCurve(fit: FitResult, edgesKeV: ArrayLike<number>, exposure: 
 function splineCurve(s: OffSpectrum, roi: Roi, binKeV: number): { counts: Float64Array; factor: Float64Array; rank: number; fit: FitResult } {
   const coarse = roiBinning(s.edgesKeV, roi, binKeV);
   const counts = rebinValues(s.counts, coarse);
-  const ratioC = (() => {
-    if (!hasOwnVariance(s)) return new Float64Array(counts.length).fill(1);
-    const v = rebinValues(s.variance!, coarse);
-    return Float64Array.from(counts, (c, i) => (c > 0 ? v[i] / c : 1));
-  })();
+  const ratioC = hasOwnVariance(s) ? varianceToCountRatio(counts, rebinValues(s.variance!, coarse), roiMask(coarse.edgesKeV, coarse.roi)) : new Float64Array(counts.length).fill(1);
   const spectrum = { edgesKeV: coarse.edgesKeV, counts, exposure: s.exposureKgDay };
   let variance = Float64Array.from(counts, (c, i) => Math.max(c, 1) * ratioC[i]);
   let fit = fitSmoothingSpline(spectrum, { roi: coarse.roi, smoothing: "gcv", variance });

@@ -26,6 +26,8 @@ import { fitOffBackground, type BackgroundFitOptions, type BackgroundKind, type 
 import { binAveragedRate, experimentNameOf, modelFluxPerCm2s, type SignalResponse } from "./binnedRates.js";
 import { signalDefinition, type Coupling, type MagneticModel } from "./models.js";
 import { rebinValues, roiBinning, roiWithLowEdge, type RoiBinning } from "./roiBinning.js";
+import { varianceToCountRatio } from "./varianceRatio.js";
+import { roiMask } from "../fit/roi.js";
 
 /** How the OFF curve's errors enter chi^2(X, K) (see the file header). */
 export type OffErrors = "correlated" | "diagonal" | "none";
@@ -77,7 +79,7 @@ export interface PeriodAnalysis {
   offCounts: Float64Array;
   /** ON variance used in the chi-square. */
   onVariance: Float64Array;
-  /** The file's variance/count ratios per bin (1 without variances; 1/eta for efficiency-corrected counts). */
+  /** The file's variance/count ratios per bin (1 without variances; 1/eta for efficiency-corrected counts; `varianceToCountRatio`). */
   onRatio: Float64Array;
   offRatio: Float64Array;
   background: OffBackground;
@@ -93,10 +95,6 @@ export interface PeriodAnalysis {
   kPrefit: { k: number; chi2: number; nbins: number } | null;
 }
 
-/** The file's per-bin variance/count ratio (1 when the file gives no variances, or where counts are 0). */
-function ratioOf(counts: ArrayLike<number>, variance: ArrayLike<number> | undefined): Float64Array {
-  return Float64Array.from({ length: counts.length }, (_, i) => (variance && counts[i] > 0 ? variance[i] / counts[i] : 1));
-}
 
 /** The chi-square of one period for an analysis choice (see the file header). */
 export function analysePeriod(spectra: SpectraFile, period: SpectraPeriod, choice: AnalysisChoice, options: PeriodAnalysisOptions = {}): PeriodAnalysis {
@@ -124,8 +122,9 @@ export function analysePeriod(spectra: SpectraFile, period: SpectraPeriod, choic
   const signal = signalDefinition(options.coupling ?? "mu", model);
   const em = binAveragedRate(experiment, signal.process, edges, { params: signal.params, response: options.response }).map((v) => v * fluxScale);
   const weak = binAveragedRate(experiment, "weak", edges, { response: options.response }).map((v) => v * fluxScale);
-  const onRatio = ratioOf(onCounts, onVarFile);
-  const offRatio = ratioOf(offCounts, offVarFile);
+  const roiBins = roiMask(edges, binning.roi);
+  const onRatio = varianceToCountRatio(onCounts, onVarFile, roiBins);
+  const offRatio = varianceToCountRatio(offCounts, offVarFile, roiBins);
   const weakCounts = Float64Array.from({ length: n }, (_, i) => period.t_on_days * mass * (edges[i + 1] - edges[i]) * weak[i]);
   let onVariance: Float64Array;
   let offVariance: Float64Array | undefined;

@@ -117,8 +117,9 @@ class PeriodLikelihood {
     const idx = this.idx;
     this.sOn = Float64Array.from(idx, (i) => 1 / pa.onRatio[i]);
     this.sOff = Float64Array.from(idx, (i) => 1 / pa.offRatio[i]);
-    this.nOn = Float64Array.from(idx, (i, j) => pa.onCounts[i] * this.sOn[j]);
-    this.nOff = Float64Array.from(idx, (i, j) => pa.offCounts[i] * this.sOff[j]);
+    // A corrected count below zero (a subtraction's downward fluctuation) is 0 Poisson counts.
+    this.nOn = Float64Array.from(idx, (i, j) => Math.max(pa.onCounts[i], 0) * this.sOn[j]);
+    this.nOff = Float64Array.from(idx, (i, j) => Math.max(pa.offCounts[i], 0) * this.sOff[j]);
     const edges = b.edgesKeV;
     this.weak = Float64Array.from(idx, (i) => pa.onDays * massKg * (edges[i + 1] - edges[i]) * pa.weakPerKeVKgDay[i]);
     this.e = Float64Array.from(idx, (i) => pa.onDays * massKg * (edges[i + 1] - edges[i]) * pa.emPerKeVKgDay[i]);
