@@ -56,7 +56,7 @@ export interface Chi2XK {
   quadraticInX(k: number): { a0: number; a1: number; a2: number };
   map(grid: MapGrid): Chi2Map;
   section(k?: number): { k: number; xHat: number; dx: number; chi2Min: number };
-  profileK(x: number): { k: number; chi2: number };
+  profileK(x: number, kHint?: number): { k: number; chi2: number };
   profile(xs: ArrayLike<number>): Float64Array;
   minimum(): { x: number; k: number; chi2: number };
   profileFit(delta?: number): ProfileResult;
