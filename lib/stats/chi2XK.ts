@@ -86,8 +86,8 @@ export abstract class QuadraticInXChi2 implements Chi2XK {
    * Minimum of a smooth function of K over K > 0: Brent's minimisation on a bracket of +-20
    * estimated sigma_K (widened when the minimum sits at an edge); with a derivative, polished by
    * Brent's root finding on it (minimisation alone locates a minimum only to sqrt(machine epsilon),
-   * which X inherits through the X-K correlation). K = tau / tau~ is a ratio of times, so K <= 0 is
-   * outside the model: the bracket stops at 0, and a minimum there is reported as none. (Without
+   * which X inherits through the X-K correlation). K = tau / tau~ is a ratio of times, so K < 0 is
+   * outside the model: the bracket stops at 0, and a minimum there is the constrained one, K = 0. (Without
    * this bound a chi-square of a badly fitted OFF curve had minima at K < 0, and the profile jumped
    * between valleys.)
    */
@@ -106,7 +106,9 @@ export abstract class QuadraticInXChi2 implements Chi2XK {
         const db = df(r.x + d);
         return da < 0 && db > 0 ? brent(df, r.x - d, r.x + d, 1e-15 * Math.max(1, Math.abs(r.x))) : r.x;
       }
-      if (lo === 0 && r.x - lo <= edge) throw new Error("the chi-square has no minimum at a positive K (the ON/OFF time factor)");
+      // At the physical boundary: the constrained minimum (a profile far from X_hat can reach it;
+      // a best fit there is caught by the K plausibility check of the analysis).
+      if (lo === 0 && r.x - lo <= edge) return 0;
       k = r.x;
       half *= 4;
     }
