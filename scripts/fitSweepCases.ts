@@ -55,8 +55,7 @@ export function runSweepCase(file: SpectraFile, c: SweepCase): SweepOutcome {
     return { ...c, outcome: "result", detail: `X = ${r.xHat.toPrecision(3)} +- ${r.xErr.toPrecision(2)}, X < ${r.xUpper.toPrecision(3)}${r.notes.length ? `; note: ${r.notes.join("; ")}` : ""}` };
   } catch (e) {
     const err = e as Error;
-    // The profile likelihood has no smoothing-spline form: an explained refusal of the combination.
-    const explained = err instanceof FitRefusedError || /background "spline" has no parametric form/.test(err.message);
+    const explained = err instanceof FitRefusedError;
     return { ...c, outcome: explained ? "refused" : "failed", detail: err.message };
   }
 }

@@ -337,7 +337,7 @@ export function fitOffBackground(spectrum: OffSpectrum, roi: Roi, kind: Backgrou
   if (spectrum.counts.length !== nb) throw new Error(`fitOffBackground: ${spectrum.counts.length} counts for ${nb} bins`);
   if (!(spectrum.exposureKgDay > 0)) throw new Error("fitOffBackground: exposure must be positive");
   const idx = maskedIndices(roiMask(spectrum.edgesKeV, roi));
-  if (idx.length < 10) throw new Error(`fitOffBackground: ${idx.length} bins in the ROI; need at least 10`);
+  if (idx.length < 10) throw new FitRefusedError(`the OFF background fit (${kind}) is refused: ${idx.length} bins in the ROI, it needs at least 10. Try narrower bins or a wider ROI.`, "", kind);
   const lo = spectrum.edgesKeV[idx[0]];
   const hi = spectrum.edgesKeV[idx[idx.length - 1] + 1];
   const quad = options.quadOrder ?? GEL_QUAD;

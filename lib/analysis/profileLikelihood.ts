@@ -37,6 +37,7 @@ import type { Limit } from "../fit/limits.js";
 import { evaluateSpline, splineSecondDerivatives } from "../fit/naturalSpline.js";
 import { maskedIndices, roiMask } from "../fit/roi.js";
 import { bakerCousinsChi2, bakerCousinsTerm } from "../fit/statistic.js";
+import { FitRefusedError } from "../fit/fitQuality.js";
 import { gelLimits } from "./backgroundFit.js";
 import type { PeriodAnalysis } from "./periodAnalysis.js";
 
@@ -141,7 +142,7 @@ class PeriodLikelihood {
       this.params = Float64Array.from([...fit.values, pa.fit.kHat]);
       this.initial = Float64Array.from(this.params);
     } else {
-      throw new Error(`profile likelihood: background "${pa.background.kind}" has no parametric form; use gel, polynomial or raw`);
+      throw new FitRefusedError(`period ${pa.name}: the profile likelihood needs a parametric background, and "${pa.background.kind}" has no parametric form. Try --background gel, polynomial or raw, or --method pdg.`, pa.name, pa.background.label);
     }
   }
 
@@ -212,7 +213,7 @@ class PeriodLikelihood {
         k0 = r.x;
         half *= 3;
       }
-      throw new Error("profile likelihood: no minimum in K");
+      throw new FitRefusedError(`period ${this.pa.name}: the profile likelihood (raw OFF spectrum) has no minimum in K at X = ${x.toPrecision(4)}. Try --background gel or polynomial, or wider bins (--bin-kev 1).`, this.pa.name, this.pa.background.label);
     }
   }
 
@@ -401,7 +402,7 @@ export function profileLikelihoodLimit(periods: readonly PeriodAnalysis[], massK
   const ref = xHat >= 0 ? qMin : combined(0);
   const from = Math.max(xHat, 0);
   const h = (x: number) => combined(x) - ref - delta;
-  if (!(h(xhi) > 0)) throw new Error("profileLikelihoodLimit: the likelihood ratio does not reach the threshold inside the grid");
+  if (!(h(xhi) > 0)) throw new FitRefusedError(`the profile likelihood does not reach its ${(cl * 100).toPrecision(3)} % CL threshold for X up to ${xhi.toPrecision(4)} (9 combined errors above the chi-square estimate): the likelihood is flat in X. Try --method pdg, another background, or wider bins (--bin-kev 1).`, periods.map((p) => p.name).join(", "), periods[0].background.label);
   const xUpper = brent(h, from, xhi, 1e-9);
   const xErr = halfWidth(combined, xHat, qMin, 1, xlo, xhi);
   const plotX = Float64Array.from({ length: 121 }, (_, i) => Math.max(xlo, -2 * sc) + ((xhi - Math.max(xlo, -2 * sc)) * i) / 120);
