@@ -188,7 +188,8 @@ export abstract class QuadraticInXChi2 implements Chi2XK {
     // The profile followed from the minimum's K; at X_hat it must give the 2D minimum (else the
     // chi-square has another valley in K, and the two searches disagree).
     const atMin = this.profileK(min.x, min.k);
-    if (atMin.chi2 < min.chi2) Object.assign(min, { chi2: atMin.chi2, k: atMin.k });
+    // (Lower by more than rounding: 1e-6 in chi2, far below the Delta chi2 = 1 of the error.)
+    if (atMin.chi2 < min.chi2 - 1e-6) Object.assign(min, { chi2: atMin.chi2, k: atMin.k });
     const target = min.chi2 + delta;
     const f = (x: number) => this.profileK(x, min.k).chi2 - target;
     const step0 = this.section(min.k).dx * Math.sqrt(delta);
