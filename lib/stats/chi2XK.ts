@@ -192,21 +192,15 @@ export abstract class QuadraticInXChi2 implements Chi2XK {
     if (atMin.chi2 < min.chi2 - 1e-6) Object.assign(min, { chi2: atMin.chi2, k: atMin.k });
     const target = min.chi2 + delta;
     const f = (x: number) => this.profileK(x, min.k).chi2 - target;
+    if (!(f(min.x) < 0)) throw new Error("the profile over K does not reach the chi-square's minimum at X_hat (several valleys in K)");
     const step0 = this.section(min.k).dx * Math.sqrt(delta);
     if (!(step0 > 0 && Number.isFinite(step0))) throw new Error("the chi-square does not depend on X (no signal expected in the ROI bins)");
     const find = (sign: number): number => {
       let step = step0;
-      let inner = min.x;
       for (let i = 0; i < 60; i++) {
         const xb = min.x + sign * step;
-        const fb = f(xb);
-        if (fb > 0) {
-          // The root lies between the last point below the level and xb (f(inner) < 0 by construction).
-          const lo = Math.min(inner, xb);
-          const hi = Math.max(inner, xb);
-          return brent(f, lo, hi, 1e-10 * Math.max(1, step));
-        }
-        inner = xb;
+        // f(X_hat) = -delta < 0 (the profile at X_hat is the minimum, checked above): a bracket.
+        if (f(xb) > 0) return brent(f, Math.min(min.x, xb), Math.max(min.x, xb), 1e-10 * Math.max(1, step));
         step *= 1.6;
       }
       throw new Error(`the profile chi-square stays within ${delta} of its minimum for all X ${sign > 0 ? "above" : "below"} X_hat (K compensates the signal without bound)`);
