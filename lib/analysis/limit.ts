@@ -113,7 +113,7 @@ function pdgProfileNote(pdg: { x: number; err: number }, prof: ProfileLikelihood
   const counts = periods.map((p) => `${p.name} ${p.quality.profile.medianOnCounts.toFixed(1)}`).join(", ");
   const low = periods.some((p) => p.quality.profile.medianOnCounts < GAUSSIAN_MIN_COUNTS_PER_BIN);
   const why = low
-    ? `the Gaussian chi-square fails at these counts (median ON counts per ROI bin: ${counts}; below ${GAUSSIAN_MIN_COUNTS_PER_BIN} its variances and the Gaussian shape are unreliable), trust the profile likelihood or use wider bins (--bin-kev 1)`
+    ? `the Gaussian chi-square fails at these counts (median ON counts per ROI bin: ${counts}; below ${GAUSSIAN_MIN_COUNTS_PER_BIN} its variances and the Gaussian shape are unreliable), the Poisson profile likelihood (whose profile passed its smoothness check) is the better approximation; wider bins (--bin-kev 1) make both agree`
     : `with ${counts} median ON counts per ROI bin the Gaussian approximation holds; the two differ in how the OFF spectrum enters (a fixed fitted curve in the chi-square, background parameters floating with the ON data in the likelihood)`;
   return `the chi-square (X = ${f(pdg.x)} +- ${f(pdg.err)}) and the profile likelihood (X = ${f(prof.xHat)} +- ${f(prof.xErr)}) differ by ${f(diff)}, more than the smaller error: ${why}`;
 }

@@ -384,6 +384,14 @@ export function profileLikelihoodLimit(periods: readonly PeriodAnalysis[], massK
       }
       if (!improved) break;
     }
+    // Check: the profile is finite and convex on the grid within 1 unit of -2 ln L (second
+    // differences >= -1; a near-quadratic profile has ~2 (h / sigma)^2 > 0). A wall or a drop shows a
+    // nuisance fit that failed at some X (seen at 1 day: q = 5e5 next to 27), and the spline
+    // through it would put a false minimum there.
+    for (let i = 0; i < np; i++) {
+      const bad = !Number.isFinite(q[i]) || (i > 0 && i < np - 1 && q[i - 1] - 2 * q[i] + q[i + 1] < -1);
+      if (bad) throw new FitRefusedError(`period ${pa.name}: the profile likelihood with the ${pa.background.label} background is refused: its fit of the background and K fails near X = ${grid[i].toPrecision(4)} (the profile over X is not smooth there). Try --method pdg, --background raw or polynomial, or wider bins (--bin-kev 1).`, pa.name, pa.background.label);
+    }
     const f = splineFunction(grid, q);
     const mn = brentMinimize(f, grid[0], grid[np - 1], 1e-10);
     const err = halfWidth(f, mn.x, mn.fval, 1, grid[0], grid[np - 1]);
