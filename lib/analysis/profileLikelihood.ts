@@ -390,7 +390,7 @@ export function profileLikelihoodLimit(periods: readonly PeriodAnalysis[], massK
     // through it would put a false minimum there.
     for (let i = 0; i < np; i++) {
       const bad = !Number.isFinite(q[i]) || (i > 0 && i < np - 1 && q[i - 1] - 2 * q[i] + q[i + 1] < -1);
-      if (bad) throw new FitRefusedError(`period ${pa.name}: the profile likelihood with the ${pa.background.label} background is refused: its fit of the background and K fails near X = ${grid[i].toPrecision(4)} (the profile over X is not smooth there). Try --method pdg, --background raw or polynomial, or wider bins (--bin-kev 1).`, pa.name, pa.background.label);
+      if (bad) throw new FitRefusedError(`period ${pa.name}: the profile likelihood with the ${pa.background.label} background is refused: its fit of the background and K fails near X = ${grid[i].toPrecision(4)} (the profile over X is not smooth there). Try --method pdg, ${pa.background.kind === "raw" ? "--background polynomial" : "--background raw or polynomial"}, or wider bins (--bin-kev 1).`, pa.name, pa.background.label);
     }
     const f = splineFunction(grid, q);
     const mn = brentMinimize(f, grid[0], grid[np - 1], 1e-10);
