@@ -20,6 +20,27 @@
  * When the spectrum carries variances different from its counts (efficiency-corrected counts), the
  * parametric fits use a Gaussian chi-square with variance = (var/counts) x expectation, iterated
  * (quasi-likelihood), instead of the Poisson likelihood.
+ *
+ * Checks of every fit (`quality`, `assessBackground`): the minimiser converged; the parameter
+ * covariance is finite (the Fisher information positive definite on the directions the data
+ * constrain; flat directions, e.g. the mean of a Gaussian of zero amplitude, are reported, not
+ * refused: the curve does not depend on them); the curve is positive in every ROI bin (a count
+ * expectation); the goodness of fit z <= 5 (`fitQuality.ts`: the statistic against its own mean and
+ * spread under the fitted model, valid at low counts). z < -5 (chi2 far below its expectation:
+ * variances larger than the scatter, or Asimov data) is reported, not refused: the errors are then
+ * conservative, not wrong. A parametric fit failing a check is repeated from other starting values
+ * (for "gel": the scan's start without its Gaussian, and without its exponential; for
+ * "polynomial": a constant), and refused (`FitRefusedError`) when none passes.
+ * The smoothing spline keeps an effective ndf >= a quarter of its bins (choice, ours: GCV can choose
+ * an interpolating spline, ndf ~ 0, when the variances are far larger than the scatter, and then
+ * chi2/ndf = 0.0/0.1 says nothing; a smooth background over ~50 one-keV bins needs ~5-10 effective
+ * parameters, GEL 7, GCV 6-10 on the full simulated GEMMA data, far below 3/4 of the bins; on exactly
+ * smooth Asimov data, where GCV interpolates, the floor moves the curve by < 0.4 %).
+ * Convergence of a parametric fit: the minimiser's own criterion, or an estimated distance to the
+ * minimum (EDM, the Gauss-Newton step's predicted decrease) below 0.5 in chi2, i.e. inside the
+ * 1 sigma region (Delta chi2 = 1) of the minimum (LM can stop at its iteration limit creeping along a
+ * nearly flat direction, e.g. a long exponential slope traded against the linear term, where the
+ * curve no longer changes); a fit that did not converge is first continued from where it stopped.
  */
 import { BinIntegrator } from "../fit/binIntegrator.js";
 import type { CurveModel } from "../fit/curveModel.js";
@@ -33,7 +54,9 @@ import { polynomialModel } from "../fit/polynomial.js";
 import { maskedIndices, roiMask, type Roi } from "../fit/roi.js";
 import { fitSmoothingSpline } from "../fit/smoothingSpline.js";
 import { symmetricEigen } from "../fit/symmetricEigen.js";
+import { FitRefusedError, goodnessOfFit, PLAUSIBLE_GOF_Z, type GoodnessOfFit } from "../fit/fitQuality.js";
 import { rebinValues, roiBinning } from "./roiBinning.js";
+import { varianceToCountRatio } from "./varianceRatio.js";
 
 /** The OFF background treatments. */
 export type BackgroundKind = "gel" | "spline" | "polynomial" | "raw";
@@ -76,6 +99,57 @@ export interface OffBackground {
   fit: FitResult | null;
   chi2: number;
   ndf: number;
+  /** The checks of the fit (see the file header). */
+  quality: BackgroundQuality;
+}
+
+/** The checks of one background fit (see the file header). */
+export interface BackgroundQuality {
+  converged: boolean;
+  /** Directions of the parameter space the data constrain (the Fisher information's rank), of `parameters`. */
+  rank: number | null;
+  parameters: number;
+  /** Finite covariance (the Fisher information positive definite on the constrained directions). */
+  covarianceFinite: boolean;
+  /** ROI bins where the fitted curve is <= 0. */
+  nonPositiveBins: number;
+  gof: GoodnessOfFit | null;
+  /** Starting values tried (1 = the first fit passed). */
+  attempts: number;
+  /** Failed checks (a fit with any is refused). */
+  problems: string[];
+  /** Noted, not refused. */
+  warnings: string[];
+  ok: boolean;
+}
+
+/** Spline: the floor of the effective ndf, as a fraction of the fitted bins (see the file header). */
+export const SPLINE_MIN_NDF_FRACTION = 0.25;
+
+/** The checks of a fitted curve (see the file header). */
+export function assessBackground(fit: FitResult, attempts = 1): BackgroundQuality {
+  const free = fit.fixed.filter((f) => !f).length;
+  const rank = typeof fit.info.rank === "number" ? fit.info.rank : null;
+  const converged = fit.info.converged !== false || fit.edm < 0.5;
+  const covarianceFinite = Array.from(fit.errors).every((e, i) => fit.fixed[i] || Number.isFinite(e));
+  const idx = maskedIndices(fit.mask);
+  let nonPositive = 0;
+  // The curve on the fit's own bins (the spline's ~1 keV bins) and on the analysis bins.
+  for (const i of idx) if (!(fit.expected[i] > 0)) nonPositive++;
+  const expected = Float64Array.from(idx, (i) => fit.expected[i]);
+  const variance = Float64Array.from(idx, (i) => fit.pullVariance[i]);
+  const gof = Number.isFinite(fit.chi2) ? goodnessOfFit(fit.statistic, fit.chi2, fit.ndf, expected, variance) : null;
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const c2 = `chi2/ndf = ${fit.chi2.toFixed(1)}/${fit.ndf.toFixed(1)}`;
+  if (!converged) problems.push("the minimiser did not converge");
+  if (!covarianceFinite) problems.push("its covariance is not finite (the curvature matrix is not positive definite)");
+  if (nonPositive > 0) problems.push(`the fitted curve is <= 0 in ${nonPositive} ROI bin${nonPositive > 1 ? "s" : ""} (a background expectation must be positive)`);
+  if (!gof) problems.push(`${c2} is not finite`);
+  else if (gof.z > PLAUSIBLE_GOF_Z) problems.push(`${c2} is implausibly large (z = ${gof.z.toFixed(1)} against its expectation ${gof.mean.toFixed(1)} +- ${gof.sd.toFixed(1)}; bound ${PLAUSIBLE_GOF_Z})`);
+  else if (gof.z < -PLAUSIBLE_GOF_Z) warnings.push(`${c2} is far below its expectation ${gof.mean.toFixed(1)} +- ${gof.sd.toFixed(1)} (z = ${gof.z.toFixed(1)}): the variances exceed the scatter of the counts, the errors are conservative`);
+  if (typeof fit.info.note === "string" && fit.info.note) warnings.push(fit.info.note);
+  return { converged, rank, parameters: free, covarianceFinite, nonPositiveBins: nonPositive, gof, attempts, problems, warnings, ok: problems.length === 0 };
 }
 
 const GEL_QUAD = 3;
@@ -107,19 +181,22 @@ function hasOwnVariance(s: OffSpectrum): boolean {
   return false;
 }
 
-/** Variance-to-count ratio per bin (1 where there are no counts). */
-function varianceRatio(s: OffSpectrum): Float64Array {
-  return Float64Array.from(s.counts, (c, i) => (s.variance && c > 0 ? s.variance[i] / c : 1));
+/** Variance-to-count ratio per bin (`varianceToCountRatio`, median of the ROI bins where a count is below 1). */
+function varianceRatio(s: OffSpectrum, roi: Roi): Float64Array {
+  return varianceToCountRatio(s.counts, s.variance, roiMask(s.edgesKeV, roi));
 }
 
 /** A parametric fit: Poisson LM, or quasi-likelihood (iterated Gaussian chi-square) for corrected counts. */
 function fitParametric(s: OffSpectrum, model: CurveModel, roi: Roi, start: ArrayLike<number>, limits: ReadonlyArray<Limit | null>, quadOrder: number): FitResult {
   const spectrum = { edgesKeV: s.edgesKeV, counts: s.counts, exposure: s.exposureKgDay };
   if (!hasOwnVariance(s)) return fitSpectrumLM(spectrum, model, { roi, start, limits, quadOrder, statistic: "poisson" });
-  const ratio = varianceRatio(s);
+  const ratio = varianceRatio(s, roi);
   let fit = fitSpectrumLM(spectrum, model, { roi, start, limits, quadOrder, statistic: "chi2", variance: Float64Array.from(s.counts, (c, i) => Math.max(c, 1) * ratio[i]) });
   for (let it = 0; it < 2; it++) {
-    const variance = Float64Array.from(fit.expected, (mu, i) => Math.max(mu, 1e-6) * ratio[i]);
+    // Floor of 1 count as in the first pass: a curve dipping to or below zero in a bin (a Gaussian
+    // of negative amplitude) would otherwise get a variance of ~0 there, and the next pass chases
+    // that one bin (chi2 1e9 on a one-month spectrum).
+    const variance = Float64Array.from(fit.expected, (mu, i) => Math.max(mu, 1) * ratio[i]);
     fit = fitSpectrumLM(spectrum, model, { roi, start: fit.values, limits, quadOrder, statistic: "chi2", variance });
   }
   return fit;
@@ -172,17 +249,16 @@ function parametricCurve(fit: FitResult, edgesKeV: ArrayLike<number>, exposure: 
 function splineCurve(s: OffSpectrum, roi: Roi, binKeV: number): { counts: Float64Array; factor: Float64Array; rank: number; fit: FitResult } {
   const coarse = roiBinning(s.edgesKeV, roi, binKeV);
   const counts = rebinValues(s.counts, coarse);
-  const ratioC = (() => {
-    if (!hasOwnVariance(s)) return new Float64Array(counts.length).fill(1);
-    const v = rebinValues(s.variance!, coarse);
-    return Float64Array.from(counts, (c, i) => (c > 0 ? v[i] / c : 1));
-  })();
+  const ratioC = hasOwnVariance(s) ? varianceToCountRatio(counts, rebinValues(s.variance!, coarse), roiMask(coarse.edgesKeV, coarse.roi)) : new Float64Array(counts.length).fill(1);
   const spectrum = { edgesKeV: coarse.edgesKeV, counts, exposure: s.exposureKgDay };
   let variance = Float64Array.from(counts, (c, i) => Math.max(c, 1) * ratioC[i]);
+  // The ndf floor applies to the final pass (the earlier ones only set the variances).
+  const minNdf = SPLINE_MIN_NDF_FRACTION * maskedIndices(roiMask(coarse.edgesKeV, coarse.roi)).length;
   let fit = fitSmoothingSpline(spectrum, { roi: coarse.roi, smoothing: "gcv", variance });
   for (let it = 0; it < 2; it++) {
-    variance = Float64Array.from(fit.expected, (mu, i) => (fit.mask[i] ? Math.max(mu, 1e-6) * ratioC[i] : 1));
-    fit = fitSmoothingSpline(spectrum, { roi: coarse.roi, smoothing: "gcv", variance });
+    // Floor of 1 count, as in the parametric fits (a variance of ~0 where the curve touches zero).
+    variance = Float64Array.from(fit.expected, (mu, i) => (fit.mask[i] ? Math.max(mu, 1) * ratioC[i] : 1));
+    fit = fitSmoothingSpline(spectrum, { roi: coarse.roi, smoothing: "gcv", variance, minNdf: it === 1 ? minNdf : undefined });
   }
   // Knots: the centres of the coarse ROI bins.
   const knotIdx = maskedIndices(fit.mask);
@@ -261,38 +337,75 @@ export function fitOffBackground(spectrum: OffSpectrum, roi: Roi, kind: Backgrou
   if (spectrum.counts.length !== nb) throw new Error(`fitOffBackground: ${spectrum.counts.length} counts for ${nb} bins`);
   if (!(spectrum.exposureKgDay > 0)) throw new Error("fitOffBackground: exposure must be positive");
   const idx = maskedIndices(roiMask(spectrum.edgesKeV, roi));
-  if (idx.length < 10) throw new Error(`fitOffBackground: ${idx.length} bins in the ROI; need at least 10`);
+  if (idx.length < 10) throw new FitRefusedError(`the OFF background fit (${kind}) is refused: ${idx.length} bins in the ROI, it needs at least 10. Try narrower bins or a wider ROI.`, "", kind);
   const lo = spectrum.edgesKeV[idx[0]];
   const hi = spectrum.edgesKeV[idx[idx.length - 1] + 1];
   const quad = options.quadOrder ?? GEL_QUAD;
   if (kind === "raw") {
     const variance = Float64Array.from(spectrum.counts, (c, i) => Math.max(spectrum.variance ? spectrum.variance[i] : c, 1));
-    return { kind, label: "raw OFF spectrum", counts: Float64Array.from(spectrum.counts), variance, factor: new Float64Array(0), rank: 0, fit: null, chi2: NaN, ndf: NaN };
+    const quality: BackgroundQuality = { converged: true, rank: null, parameters: 0, covarianceFinite: true, nonPositiveBins: 0, gof: null, attempts: 1, problems: [], warnings: [], ok: true };
+    return { kind, label: "raw OFF spectrum", counts: Float64Array.from(spectrum.counts), variance, factor: new Float64Array(0), rank: 0, fit: null, chi2: NaN, ndf: NaN, quality };
   }
   if (kind === "spline") {
     const binKeV = options.splineBinKeV ?? 1;
     const r = splineCurve(spectrum, roi, binKeV);
-    return { kind, label: `smoothing spline (GCV, ${binKeV} keV knots)`, counts: r.counts, variance: rowSquares(r.factor, nb, r.rank), factor: r.factor, rank: r.rank, fit: r.fit, chi2: r.fit.chi2, ndf: r.fit.ndf };
+    const label = `smoothing spline (GCV, ${binKeV} keV knots)`;
+    const quality = assessBackground(r.fit);
+    const inRoi = idx.filter((i) => !(r.counts[i] > 0)).length;
+    if (inRoi > 0 && quality.nonPositiveBins === 0) quality.problems.push(`the fitted curve is <= 0 in ${inRoi} analysis bin${inRoi > 1 ? "s" : ""} of the ROI`);
+    quality.ok = quality.problems.length === 0;
+    if (!quality.ok) throw refusal(label, quality, "another background (gel, polynomial or raw)");
+    return { kind, label, counts: r.counts, variance: rowSquares(r.factor, nb, r.rank), factor: r.factor, rank: r.rank, fit: r.fit, chi2: r.fit.chi2, ndf: r.fit.ndf, quality };
   }
   let model: CurveModel;
-  let start: ArrayLike<number>;
+  let starts: ArrayLike<number>[];
   let limits: (Limit | null)[];
   if (kind === "gel") {
     model = gaussExpLinearModel(lo);
     limits = gelLimits(lo, hi);
-    start = options.start ?? gelStart(spectrum, roi);
+    const scan = gelStart(spectrum, roi);
+    // Retries: the scan's start without its Gaussian (amplitude 0), and without its exponential.
+    starts = [options.start ?? scan, ...(options.start ? [scan] : []), Float64Array.from(scan, (v, k) => (k === 0 ? 0 : v)), Float64Array.from(scan, (v, k) => (k === 3 ? 0 : v))];
   } else if (kind === "polynomial") {
     const degree = options.polynomialDegree ?? 5;
     model = polynomialModel(degree, lo, hi);
     limits = [];
-    start = options.start ?? polynomialStart(spectrum, roi, model);
+    const wls = polynomialStart(spectrum, roi, model);
+    // Retry: the constant term alone (the Legendre P0 coefficient is the mean density).
+    starts = [options.start ?? wls, ...(options.start ? [wls] : []), Float64Array.from(wls, (v, k) => (k === 0 ? v : 0))];
   } else {
     throw new Error(`fitOffBackground: unknown background ${JSON.stringify(kind)} (expected one of ${BACKGROUND_KINDS.join(", ")})`);
   }
-  const fit = fitParametric(spectrum, model, roi, start, limits, quad);
-  const curve = parametricCurve(fit, spectrum.edgesKeV, spectrum.exposureKgDay, quad);
   const label = kind === "gel" ? "Gaussian + exponential + linear" : `Legendre polynomial, degree ${options.polynomialDegree ?? 5}`;
-  return { kind, label, counts: curve.counts, variance: rowSquares(curve.factor, nb, curve.rank), factor: curve.factor, rank: curve.rank, fit, chi2: fit.chi2, ndf: fit.ndf };
+  let first: { fit: FitResult; curve: ReturnType<typeof parametricCurve>; quality: BackgroundQuality } | null = null;
+  const failures: string[] = [];
+  for (let a = 0; a < starts.length; a++) {
+    let fit: FitResult;
+    try {
+      fit = fitParametric(spectrum, model, roi, starts[a], limits, quad);
+    } catch (e) {
+      // A start where the statistic is not finite: noted, the next start is tried.
+      failures.push((e as Error).message);
+      continue;
+    }
+    if (fit.info.converged === false && !(fit.edm < 0.5)) {
+      // Continued from where it stopped (a slow valley, not a wrong one).
+      fit = fitParametric(spectrum, model, roi, fit.values, limits, quad);
+    }
+    const curve = parametricCurve(fit, spectrum.edgesKeV, spectrum.exposureKgDay, quad);
+    const quality = assessBackground(fit, a + 1);
+    if (quality.ok) return { kind, label, counts: curve.counts, variance: rowSquares(curve.factor, nb, curve.rank), factor: curve.factor, rank: curve.rank, fit, chi2: fit.chi2, ndf: fit.ndf, quality };
+    first ??= { fit, curve, quality };
+  }
+  const quality = first ? { ...first.quality, attempts: starts.length } : null;
+  if (!quality && failures.length > 0) throw new FitRefusedError(`the OFF background fit (${label}) is refused: no starting value gives a finite fit statistic (the curve is not positive where there are counts). Try another background (polynomial, spline or raw) or wider bins (--bin-kev 1).`, "", label);
+  throw refusal(label, quality, kind === "gel" ? "another background (polynomial, spline or raw) or wider bins (--bin-kev 1)" : "another background (gel, spline or raw), another degree, or wider bins (--bin-kev 1)", starts.length);
+}
+
+/** The refusal of a background fit (the caller adds the period). */
+function refusal(label: string, quality: BackgroundQuality | null, tryInstead: string, attempts = 1): FitRefusedError {
+  const why = quality ? quality.problems.join("; ") : "the fit failed";
+  return new FitRefusedError(`the OFF background fit (${label}) is refused: ${why}${attempts > 1 ? ` (from ${attempts} starting values)` : ""}. Try ${tryInstead}.`, "", label);
 }
 
 /** Weighted least-squares polynomial start (exact for a linear model under the Gaussian chi-square). */

@@ -18,7 +18,7 @@ import type { SpectraFile } from "../spectra/spectraFile.js";
 import { formatPlain } from "../fit/format.js";
 import type { BackgroundKind } from "./backgroundFit.js";
 import { couplingFromX, signalDefinition, type MagneticModel, type SignalDefinition } from "./models.js";
-import { analysePeriod, type AnalysisChoice, type OffErrors, type PeriodAnalysis, type PeriodAnalysisOptions } from "./periodAnalysis.js";
+import { analysePeriod, GAUSSIAN_MIN_COUNTS_PER_BIN, type AnalysisChoice, type OffErrors, type PeriodAnalysis, type PeriodAnalysisOptions } from "./periodAnalysis.js";
 import { profileLikelihoodLimit, type ProfileLikelihoodResult } from "./profileLikelihood.js";
 import { checkAnalyseSpectraOptions } from "./limitOptions.js";
 
@@ -74,6 +74,51 @@ export interface PeriodSummary {
   k_hat: number;
 }
 
+/** The checks of one period's fits in one alternative (the JSON's `fit_quality`). */
+export interface FitQualityEntry {
+  alternative: string;
+  period: string;
+  background: string;
+  /** All checks passed (a fit failing one is refused before a result exists, so true in a result). */
+  ok: boolean;
+  warnings: string[];
+  background_fit: { converged: boolean; rank: number | null; parameters: number; covariance_finite: boolean; non_positive_bins: number; chi2: number; ndf: number; gof_z: number | null; attempts: number };
+  profile: { method: string; hessian_positive_definite: boolean; k_hat: number; k_err: number; k_range: [number, number]; chi2: number; ndf: number; gof_z: number; median_on_counts: number };
+}
+
+function fitQualityEntry(alternative: string, p: PeriodAnalysis): FitQualityEntry {
+  const b = p.quality.background;
+  const q = p.quality.profile;
+  return {
+    alternative,
+    period: p.name,
+    background: p.background.label,
+    ok: b.ok && q.ok,
+    warnings: [...b.warnings.map((w) => `background fit: ${w}`), ...q.warnings],
+    background_fit: { converged: b.converged, rank: b.rank, parameters: b.parameters, covariance_finite: b.covarianceFinite, non_positive_bins: b.nonPositiveBins, chi2: p.background.chi2, ndf: p.background.ndf, gof_z: b.gof ? b.gof.z : null, attempts: b.attempts },
+    profile: { method: q.method, hessian_positive_definite: q.hessianPositiveDefinite, k_hat: p.fit.kHat, k_err: q.kErr, k_range: q.kRange, chi2: p.fit.chi2Min, ndf: p.fit.ndf, gof_z: q.gof.z, median_on_counts: q.medianOnCounts },
+  };
+}
+
+/**
+ * Why the PDG (Gaussian chi-square) and profile (Poisson likelihood) estimates of X differ, when
+ * they differ by more than the smaller of their errors (both read the same counts, so their
+ * difference spreads much less than either error): the Gaussian approximation at few counts per
+ * bin, or else the different use of the OFF spectrum (a fixed fitted curve against background
+ * parameters floating with the ON data).
+ */
+function pdgProfileNote(pdg: { x: number; err: number }, prof: ProfileLikelihoodResult, periods: readonly PeriodAnalysis[]): string | null {
+  const diff = Math.abs(pdg.x - prof.xHat);
+  if (!(diff > Math.min(pdg.err, prof.xErr))) return null;
+  const f = (v: number) => formatPlain(v, 3);
+  const counts = periods.map((p) => `${p.name} ${p.quality.profile.medianOnCounts.toFixed(1)}`).join(", ");
+  const low = periods.some((p) => p.quality.profile.medianOnCounts < GAUSSIAN_MIN_COUNTS_PER_BIN);
+  const why = low
+    ? `the Gaussian chi-square fails at these counts (median ON counts per ROI bin: ${counts}; below ${GAUSSIAN_MIN_COUNTS_PER_BIN} its variances and the Gaussian shape are unreliable), the Poisson profile likelihood (whose profile passed its smoothness check) is the better approximation; wider bins (--bin-kev 1) make both agree`
+    : `with ${counts} median ON counts per ROI bin the Gaussian approximation holds; the two differ in how the OFF spectrum enters (a fixed fitted curve in the chi-square, background parameters floating with the ON data in the likelihood)`;
+  return `the chi-square (X = ${f(pdg.x)} +- ${f(pdg.err)}) and the profile likelihood (X = ${f(prof.xHat)} +- ${f(prof.xErr)}) differ by ${f(diff)}, more than the smaller error: ${why}`;
+}
+
 /** The limit from a spectra file; prints as a short report, `toJSON` gives the CLI's --json. */
 export class SpectraLimit {
   constructor(
@@ -94,7 +139,14 @@ export class SpectraLimit {
     readonly experiment: string,
     /** The coupling X refers to (mu by default). */
     readonly signal: SignalDefinition = signalDefinition("mu", model),
+    /** Remarks on the result (e.g. why PDG and profile disagree); printed when present. */
+    readonly notes: readonly string[] = [],
   ) {}
+
+  /** The checks of every background fit and chi2(X, K) profile, per alternative and period (`periodAnalysis.ts`). */
+  fitQuality(): FitQualityEntry[] {
+    return this.alternatives.flatMap((a) => a.periods.map((p) => fitQualityEntry(a.label, p)));
+  }
 
   /** The coupling's upper limit, c_ref sqrt(X_up) (GEMMA Eq. 6): mu_90 in mu_B, or delta_Q in e. */
   get upper(): number {
@@ -133,6 +185,8 @@ export class SpectraLimit {
       rel_syst: this.relSyst,
       alternatives: this.alternatives.map((a) => ({ label: a.label, weight: a.weight, x_hat_stat: a.xHatStat, x_err_stat: a.xErrStat, x_upper_pdg: a.curve.upperLimit(this.cl) })),
       background_fits: this.alternatives[0].periods.map((p) => ({ period: p.name, background: p.background.label, chi2: p.background.chi2, ndf: p.background.ndf })),
+      fit_quality: this.fitQuality(),
+      ...(this.notes.length > 0 ? { notes: this.notes } : {}),
     };
   }
 
@@ -143,6 +197,9 @@ export class SpectraLimit {
       ...this.periods.map((p) => `  ${p.name}: X = ${f(p.x_hat)} +- ${f(p.x_err)}, K = ${p.k_hat.toFixed(4)}`),
     ];
     if (this.alternatives.length > 1) lines.push(`  ${this.alternatives.length} alternatives summed: ${this.alternatives.map((a) => `${a.label} X < ${f(a.curve.upperLimit(this.cl))}`).join("; ")}`);
+    // Fit-quality lines only when something is off (the output is otherwise unchanged).
+    for (const q of this.fitQuality()) if (q.warnings.length > 0) lines.push(`  fit quality, ${q.period} (${q.alternative}): ${q.warnings.join("; ")}`);
+    for (const n of this.notes) lines.push(`  note: ${n}`);
     return lines.join("\n");
   }
 }
@@ -195,6 +252,7 @@ export function analyseSpectra(spectra: SpectraFile, options: AnalyseSpectraOpti
   let xUpper = combination.xLimit;
   let fc: FeldmanCousinsInterval | null = null;
   let profile: ProfileLikelihoodResult | null = null;
+  const notes: string[] = [];
   let periods: PeriodSummary[] = first.map((p) => ({ name: p.name, x_hat: p.fit.xHat, x_err: p.fit.dx, k_hat: p.fit.kHat }));
   if (method === "fc") {
     fc = feldmanCousins(moments.mean, { sigma: moments.sd, cl });
@@ -205,8 +263,10 @@ export function analyseSpectra(spectra: SpectraFile, options: AnalyseSpectraOpti
     xErr = profile.xErr;
     xUpper = profile.xUpper;
     periods = profile.periods.map((p) => ({ name: p.name, x_hat: p.xHat, x_err: p.xErr, k_hat: p.kHat }));
+    const note = pdgProfileNote({ x: alternatives[0].xHatStat, err: alternatives[0].xErrStat }, profile, first);
+    if (note) notes.push(note);
   }
   const offErrors = first[0].offErrors;
   const signal = signalDefinition(options.coupling ?? "mu", model);
-  return new SpectraLimit(method, model, cl, xHat, xErr, xUpper, periods, alternatives, combination, relSyst, offErrors, fc, profile, spectra.experiment, signal);
+  return new SpectraLimit(method, model, cl, xHat, xErr, xUpper, periods, alternatives, combination, relSyst, offErrors, fc, profile, spectra.experiment, signal, notes);
 }

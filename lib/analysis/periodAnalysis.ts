@@ -17,6 +17,16 @@
  * does not correlate with the ON fluctuation; "observed" uses the ON counts (or the file's
  * on_variance), Neyman's choice, biased low for small counts. For the raw OFF spectrum the
  * expectation is the bin's null estimate b = (ON - weak + OFF) / (1 + tau~).
+ *
+ * Checks of the chi^2(X, K) profile (`quality.profile`): the profile converged (Brent's brackets
+ * from the minimum; if they fail, a grid of the profile over +-40 sigma_X); the 2x2 curvature of
+ * chi^2 at (X_hat, K_hat) is positive definite; chi2_min/ndf is plausible (z <= 5, `fitQuality.ts`,
+ * Pearson moments with the ON variance); K is plausible: K > 0 and |K - 1| <= 5 sqrt(sigma_K^2 +
+ * (dtau/tau)^2), K being the correction to the ratio of the recorded ON and OFF times, 1 within the
+ * time ratio's stated uncertainty (`tau_rel_uncertainty`) and the fit's own error sigma_K (ours:
+ * 5 sigma, as for the goodness of fit). A period failing a check is refused (`FitRefusedError`)
+ * with the period, the background and what to try; the background fit's own checks come first
+ * (`backgroundFit.ts`).
  */
 import type { Roi } from "../fit/roi.js";
 import type { SpectraFile, SpectraPeriod } from "../spectra/spectraFile.js";
@@ -26,6 +36,10 @@ import { fitOffBackground, type BackgroundFitOptions, type BackgroundKind, type 
 import { binAveragedRate, experimentNameOf, modelFluxPerCm2s, type SignalResponse } from "./binnedRates.js";
 import { signalDefinition, type Coupling, type MagneticModel } from "./models.js";
 import { rebinValues, roiBinning, roiWithLowEdge, type RoiBinning } from "./roiBinning.js";
+import { varianceToCountRatio } from "./varianceRatio.js";
+import { maskedIndices, roiMask } from "../fit/roi.js";
+import { FitRefusedError, goodnessOfFit, PLAUSIBLE_GOF_Z, type GoodnessOfFit } from "../fit/fitQuality.js";
+import type { BackgroundQuality } from "./backgroundFit.js";
 
 /** How the OFF curve's errors enter chi^2(X, K) (see the file header). */
 export type OffErrors = "correlated" | "diagonal" | "none";
@@ -77,7 +91,7 @@ export interface PeriodAnalysis {
   offCounts: Float64Array;
   /** ON variance used in the chi-square. */
   onVariance: Float64Array;
-  /** The file's variance/count ratios per bin (1 without variances; 1/eta for efficiency-corrected counts). */
+  /** The file's variance/count ratios per bin (1 without variances; 1/eta for efficiency-corrected counts; `varianceToCountRatio`). */
   onRatio: Float64Array;
   offRatio: Float64Array;
   background: OffBackground;
@@ -91,12 +105,90 @@ export interface PeriodAnalysis {
   fit: ProfileResult;
   /** K fitted on `kRoiKeV` at X = 0 (null if that range holds fewer than 3 bins). */
   kPrefit: { k: number; chi2: number; nbins: number } | null;
+  /** The checks of the background fit and of the chi^2(X, K) profile (see the file header). */
+  quality: { background: BackgroundQuality; profile: ProfileQuality };
 }
 
-/** The file's per-bin variance/count ratio (1 when the file gives no variances, or where counts are 0). */
-function ratioOf(counts: ArrayLike<number>, variance: ArrayLike<number> | undefined): Float64Array {
-  return Float64Array.from({ length: counts.length }, (_, i) => (variance && counts[i] > 0 ? variance[i] / counts[i] : 1));
+/** The checks of one period's chi^2(X, K) profile (see the file header). */
+export interface ProfileQuality {
+  /** "brent" (the brackets from the minimum), "grid" (the fallback) or "section" (fixed K). */
+  method: "brent" | "grid" | "section";
+  hessianPositiveDefinite: boolean;
+  /** Error of K from the curvature (2 H^-1). */
+  kErr: number;
+  /** The plausible K range. */
+  kRange: [number, number];
+  gof: GoodnessOfFit;
+  /** Median ON counts per ROI bin, as Poisson counts (c^2 / variance for corrected counts). */
+  medianOnCounts: number;
+  problems: string[];
+  warnings: string[];
+  ok: boolean;
 }
+
+/** Below this median of ON counts per bin the Gaussian chi-square's variances are unreliable (ours: a Poisson count of 5 has a skewness of 0.45). */
+export const GAUSSIAN_MIN_COUNTS_PER_BIN = 5;
+
+/** Bound of |K - 1| in units of sqrt(sigma_K^2 + (dtau/tau)^2) (see the file header). */
+export const PLAUSIBLE_K_SIGMAS = 5;
+
+/**
+ * The profile fit on a grid (the fallback when the Brent brackets fail): the profile over K at 801
+ * points within +-40 sigma_X (at fixed K) of the minimum, each followed from the minimum's K, and
+ * the Delta chi2 = 1 crossings by linear interpolation.
+ */
+function gridProfileFit(chi2: Chi2XK): ProfileResult {
+  const min = chi2.minimum();
+  const dx0 = chi2.section(min.k).dx;
+  const n = 801;
+  const xs = Float64Array.from({ length: n }, (_, i) => min.x + dx0 * (-40 + (80 * i) / (n - 1)));
+  const q = Float64Array.from(xs, (x) => chi2.profileK(x, min.k).chi2);
+  let ib = 0;
+  for (let i = 1; i < n; i++) if (q[i] < q[ib]) ib = i;
+  const best = Math.min(q[ib], min.chi2);
+  const cross = (dir: number): number => {
+    for (let i = ib; i + dir >= 0 && i + dir < n; i += dir) {
+      if (q[i + dir] > best + 1) return xs[i] + ((best + 1 - q[i]) / (q[i + dir] - q[i])) * (xs[i + dir] - xs[i]);
+    }
+    throw new Error(`the profile chi-square stays within 1 of its minimum for all X ${dir > 0 ? "above" : "below"} X_hat within 40 sigma (K compensates the signal)`);
+  };
+  const xUp = cross(1);
+  const xLow = cross(-1);
+  return { xHat: min.x, kHat: min.k, chi2Min: min.chi2, dx: 0.5 * (xUp - xLow), xLow, xUp, nbins: chi2.nbins, ndf: chi2.nbins - 2 };
+}
+
+/** The checks of a profile fit (see the file header). */
+function assessProfile(chi2: Chi2XK, fit: ProfileResult, method: ProfileQuality["method"], tauRel: number, onVariance: Float64Array, onRatio: Float64Array, roiIdx: Int32Array, fixedK: boolean): ProfileQuality {
+  const x = fit.xHat;
+  const k = fit.kHat;
+  const hxx = 2 * chi2.quadraticInX(k).a2;
+  const hk = 1e-4 * Math.max(1, Math.abs(k));
+  const hx = 1e-2 * (Number.isFinite(fit.dx) && fit.dx > 0 ? fit.dx : 1);
+  const c0 = chi2.chi2(x, k);
+  const hkk = (chi2.chi2(x, k + hk) - 2 * c0 + chi2.chi2(x, k - hk)) / (hk * hk);
+  const hxk = (chi2.chi2(x + hx, k + hk) - chi2.chi2(x + hx, k - hk) - chi2.chi2(x - hx, k + hk) + chi2.chi2(x - hx, k - hk)) / (4 * hx * hk);
+  const det = hxx * hkk - hxk * hxk;
+  const pd = hxx > 0 && hkk > 0 && det > 0;
+  const kErr = pd ? Math.sqrt((2 * hxx) / det) : NaN;
+  const halfRange = PLAUSIBLE_K_SIGMAS * Math.sqrt((Number.isFinite(kErr) ? kErr : 0) ** 2 + tauRel ** 2);
+  const kRange: [number, number] = [Math.max(1 - halfRange, 0), 1 + halfRange];
+  // Poisson-equivalent ON counts per bin: expectation / ratio = variance / ratio^2.
+  const eq = Float64Array.from(roiIdx, (i) => onVariance[i] / onRatio[i] ** 2);
+  const gof = goodnessOfFit("chi2", fit.chi2Min, fit.ndf, Float64Array.from(roiIdx, (i) => onVariance[i] / onRatio[i]), Float64Array.from(roiIdx, (i) => onVariance[i]));
+  const sorted = Float64Array.from(eq).sort();
+  const medianOnCounts = sorted.length ? sorted[sorted.length >> 1] : NaN;
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const c2 = `chi2(X, K)/ndf = ${fit.chi2Min.toFixed(1)}/${fit.ndf}`;
+  if (!pd && !fixedK) problems.push("the chi-square's curvature at its minimum is not positive definite (no well-defined minimum in X and K)");
+  if (gof.z > PLAUSIBLE_GOF_Z) problems.push(`${c2} is implausibly large (z = ${gof.z.toFixed(1)}; bound ${PLAUSIBLE_GOF_Z})`);
+  else if (gof.z < -PLAUSIBLE_GOF_Z) warnings.push(`${c2} is far below its expectation (z = ${gof.z.toFixed(1)}): the variances exceed the scatter, the error on X is conservative`);
+  if (!fixedK && !(k >= kRange[0] && k <= kRange[1] && k > 0)) problems.push(`K = ${k.toFixed(3)} lies outside the plausible ${kRange[0].toFixed(3)}-${kRange[1].toFixed(3)} (1 within ${PLAUSIBLE_K_SIGMAS} x the combined error of the fit, +-${Number.isFinite(kErr) ? kErr.toFixed(3) : "?"}, and of the time ratio, +-${tauRel.toFixed(3)})`);
+  if (medianOnCounts < GAUSSIAN_MIN_COUNTS_PER_BIN) warnings.push(`median ${medianOnCounts.toFixed(1)} ON counts per ROI bin: below ${GAUSSIAN_MIN_COUNTS_PER_BIN} the Gaussian chi-square (pdg, fc) is unreliable; compare --method profile, or wider bins (--bin-kev 1)`);
+  if (method === "grid") warnings.push("the profile's Delta chi2 = 1 ends were found on a grid (the bracketing search failed)");
+  return { method, hessianPositiveDefinite: pd, kErr, kRange, gof, medianOnCounts, problems, warnings, ok: problems.length === 0 };
+}
+
 
 /** The chi-square of one period for an analysis choice (see the file header). */
 export function analysePeriod(spectra: SpectraFile, period: SpectraPeriod, choice: AnalysisChoice, options: PeriodAnalysisOptions = {}): PeriodAnalysis {
@@ -116,16 +208,23 @@ export function analysePeriod(spectra: SpectraFile, period: SpectraPeriod, choic
   const n = edges.length - 1;
   const mass = spectra.mass_kg;
   const tau = period.t_on_days / period.t_off_days;
-  const background = fitOffBackground({ edgesKeV: edges, counts: offCounts, exposureKgDay: mass * period.t_off_days, variance: offVarFile }, binning.roi, kind, {
-    ...options,
-    start: options.backgroundStarts?.[`${kind}:${period.name}`] ?? options.start,
-  });
+  let background: OffBackground;
+  try {
+    background = fitOffBackground({ edgesKeV: edges, counts: offCounts, exposureKgDay: mass * period.t_off_days, variance: offVarFile }, binning.roi, kind, {
+      ...options,
+      start: options.backgroundStarts?.[`${kind}:${period.name}`] ?? options.start,
+    });
+  } catch (e) {
+    if (e instanceof FitRefusedError) throw new FitRefusedError(`period ${period.name}: ${e.message}`, period.name, e.model);
+    throw e;
+  }
   const fluxScale = spectra.flux_per_cm2_s / modelFluxPerCm2s(experiment);
   const signal = signalDefinition(options.coupling ?? "mu", model);
   const em = binAveragedRate(experiment, signal.process, edges, { params: signal.params, response: options.response }).map((v) => v * fluxScale);
   const weak = binAveragedRate(experiment, "weak", edges, { response: options.response }).map((v) => v * fluxScale);
-  const onRatio = ratioOf(onCounts, onVarFile);
-  const offRatio = ratioOf(offCounts, offVarFile);
+  const roiBins = roiMask(edges, binning.roi);
+  const onRatio = varianceToCountRatio(onCounts, onVarFile, roiBins);
+  const offRatio = varianceToCountRatio(offCounts, offVarFile, roiBins);
   const weakCounts = Float64Array.from({ length: n }, (_, i) => period.t_on_days * mass * (edges[i + 1] - edges[i]) * weak[i]);
   let onVariance: Float64Array;
   let offVariance: Float64Array | undefined;
@@ -164,11 +263,31 @@ export function analysePeriod(spectra: SpectraFile, period: SpectraPeriod, choic
     chi2 = new GemmaChi2(input);
   }
   let fit: ProfileResult;
-  if (options.fixK === undefined) fit = chi2.profileFit();
-  else {
+  let method: ProfileQuality["method"] = "brent";
+  const refuse = (why: string) =>
+    new FitRefusedError(
+      `period ${period.name}: the chi2(X, K) fit with the ${background.label} background is refused: ${why}. Try another background (--background ${kind === "gel" ? "polynomial, spline or raw" : kind === "raw" ? "gel or spline" : "gel or raw"})${kind !== "raw" && offErrors !== "correlated" ? ", --off-errors correlated" : ""} or wider bins (--bin-kev 1).`,
+      period.name,
+      background.label,
+    );
+  if (options.fixK === undefined) {
+    try {
+      fit = chi2.profileFit();
+    } catch (e) {
+      try {
+        fit = gridProfileFit(chi2);
+        method = "grid";
+      } catch (e2) {
+        throw refuse(`${(e as Error).message}; on a grid: ${(e2 as Error).message}`);
+      }
+    }
+  } else {
     const sec = chi2.section(options.fixK);
     fit = { xHat: sec.xHat, kHat: options.fixK, chi2Min: sec.chi2Min, dx: sec.dx, xLow: sec.xHat - sec.dx, xUp: sec.xHat + sec.dx, nbins: chi2.nbins, ndf: chi2.nbins - 1 };
+    method = "section";
   }
+  const profileQuality = assessProfile(chi2, fit, method, period.tau_rel_uncertainty ?? 0, onVariance, onRatio, maskedIndices(roiMask(edges, binning.roi)), options.fixK !== undefined);
+  if (!profileQuality.ok) throw refuse(profileQuality.problems.join("; "));
   const kRoi = options.kRoiKeV ?? [[20, 55]];
   let kPrefit: PeriodAnalysis["kPrefit"] = null;
   try {
@@ -195,5 +314,6 @@ export function analysePeriod(spectra: SpectraFile, period: SpectraPeriod, choic
     input,
     fit,
     kPrefit,
+    quality: { background: background.quality, profile: profileQuality },
   };
 }

@@ -36,7 +36,8 @@ import { cholesky, choleskySolve } from "../fit/linalg.js";
 import type { Limit } from "../fit/limits.js";
 import { evaluateSpline, splineSecondDerivatives } from "../fit/naturalSpline.js";
 import { maskedIndices, roiMask } from "../fit/roi.js";
-import { bakerCousinsChi2 } from "../fit/statistic.js";
+import { bakerCousinsChi2, bakerCousinsTerm } from "../fit/statistic.js";
+import { FitRefusedError } from "../fit/fitQuality.js";
 import { gelLimits } from "./backgroundFit.js";
 import type { PeriodAnalysis } from "./periodAnalysis.js";
 
@@ -117,8 +118,9 @@ class PeriodLikelihood {
     const idx = this.idx;
     this.sOn = Float64Array.from(idx, (i) => 1 / pa.onRatio[i]);
     this.sOff = Float64Array.from(idx, (i) => 1 / pa.offRatio[i]);
-    this.nOn = Float64Array.from(idx, (i, j) => pa.onCounts[i] * this.sOn[j]);
-    this.nOff = Float64Array.from(idx, (i, j) => pa.offCounts[i] * this.sOff[j]);
+    // A corrected count below zero (a subtraction's downward fluctuation) is 0 Poisson counts.
+    this.nOn = Float64Array.from(idx, (i, j) => Math.max(pa.onCounts[i], 0) * this.sOn[j]);
+    this.nOff = Float64Array.from(idx, (i, j) => Math.max(pa.offCounts[i], 0) * this.sOff[j]);
     const edges = b.edgesKeV;
     this.weak = Float64Array.from(idx, (i) => pa.onDays * massKg * (edges[i + 1] - edges[i]) * pa.weakPerKeVKgDay[i]);
     this.e = Float64Array.from(idx, (i) => pa.onDays * massKg * (edges[i + 1] - edges[i]) * pa.emPerKeVKgDay[i]);
@@ -140,7 +142,7 @@ class PeriodLikelihood {
       this.params = Float64Array.from([...fit.values, pa.fit.kHat]);
       this.initial = Float64Array.from(this.params);
     } else {
-      throw new Error(`profile likelihood: background "${pa.background.kind}" has no parametric form; use gel, polynomial or raw`);
+      throw new FitRefusedError(`period ${pa.name}: the profile likelihood needs a parametric background, and "${pa.background.kind}" has no parametric form. Try --background gel, polynomial or raw, or --method pdg.`, pa.name, pa.background.label);
     }
   }
 
@@ -156,9 +158,10 @@ class PeriodLikelihood {
       const disc = Math.max(bq * bq + 4 * (a + 1) * a * nOff * c, 0);
       let beta = (bq + Math.sqrt(disc)) / (2 * a * (a + 1));
       beta = Math.max(beta, Math.max(0, -c / a));
-      const muOn = a * beta + c;
+      // beta >= -c/a keeps mu_ON >= 0; the max only removes the rounding of a beta + c at that edge.
+      const muOn = Math.max(a * beta + c, 0);
       const muOff = beta;
-      s += bc1(nOn, muOn) + bc1(nOff, muOff);
+      s += bakerCousinsTerm(nOn, muOn) + bakerCousinsTerm(nOff, muOff);
     }
     return s;
   }
@@ -210,7 +213,7 @@ class PeriodLikelihood {
         k0 = r.x;
         half *= 3;
       }
-      throw new Error("profile likelihood: no minimum in K");
+      throw new FitRefusedError(`period ${this.pa.name}: the profile likelihood (raw OFF spectrum) has no minimum in K at X = ${x.toPrecision(4)}. Try --background gel or polynomial, or wider bins (--bin-kev 1).`, this.pa.name, this.pa.background.label);
     }
   }
 
@@ -314,12 +317,6 @@ class PeriodLikelihood {
   }
 }
 
-/** Baker-Cousins term of one bin. */
-function bc1(n: number, mu: number): number {
-  if (n > 0) return mu > 0 ? 2 * (mu - n + n * Math.log(n / mu)) : Infinity;
-  return 2 * Math.max(mu, 0);
-}
-
 function accumulate(A: Float64Array, g: Float64Array, row: Float64Array, w: number, r: number, np: number): void {
   for (let a = 0; a < np; a++) {
     const ra = row[a];
@@ -387,6 +384,14 @@ export function profileLikelihoodLimit(periods: readonly PeriodAnalysis[], massK
       }
       if (!improved) break;
     }
+    // Check: the profile is finite and convex on the grid within 1 unit of -2 ln L (second
+    // differences >= -1; a near-quadratic profile has ~2 (h / sigma)^2 > 0). A wall or a drop shows a
+    // nuisance fit that failed at some X (seen at 1 day: q = 5e5 next to 27), and the spline
+    // through it would put a false minimum there.
+    for (let i = 0; i < np; i++) {
+      const bad = !Number.isFinite(q[i]) || (i > 0 && i < np - 1 && q[i - 1] - 2 * q[i] + q[i + 1] < -1);
+      if (bad) throw new FitRefusedError(`period ${pa.name}: the profile likelihood with the ${pa.background.label} background is refused: its fit of the background and K fails near X = ${grid[i].toPrecision(4)} (the profile over X is not smooth there). Try --method pdg, ${pa.background.kind === "raw" ? "--background polynomial" : "--background raw or polynomial"}, or wider bins (--bin-kev 1).`, pa.name, pa.background.label);
+    }
     const f = splineFunction(grid, q);
     const mn = brentMinimize(f, grid[0], grid[np - 1], 1e-10);
     const err = halfWidth(f, mn.x, mn.fval, 1, grid[0], grid[np - 1]);
@@ -405,7 +410,7 @@ export function profileLikelihoodLimit(periods: readonly PeriodAnalysis[], massK
   const ref = xHat >= 0 ? qMin : combined(0);
   const from = Math.max(xHat, 0);
   const h = (x: number) => combined(x) - ref - delta;
-  if (!(h(xhi) > 0)) throw new Error("profile-likelihood limit: the likelihood ratio does not reach the threshold inside its grid of X; the data give no upper limit this method can state (try --method pdg)");
+  if (!(h(xhi) > 0)) throw new FitRefusedError(`the profile likelihood does not reach its ${(cl * 100).toPrecision(3)} % CL threshold for X up to ${xhi.toPrecision(4)} (9 combined errors above the chi-square estimate): the likelihood is flat in X. Try --method pdg, another background, or wider bins (--bin-kev 1).`, periods.map((p) => p.name).join(", "), periods[0].background.label);
   const xUpper = brent(h, from, xhi, 1e-9);
   const xErr = halfWidth(combined, xHat, qMin, 1, xlo, xhi);
   const plotX = Float64Array.from({ length: 121 }, (_, i) => Math.max(xlo, -2 * sc) + ((xhi - Math.max(xlo, -2 * sc)) * i) / 120);

@@ -34,6 +34,8 @@ export interface FitResultInit {
   migrad?: MigradResult | null;
   /** Extra numbers worth printing (e.g. the smoothing parameter). */
   info?: Record<string, number | string | boolean>;
+  /** Estimated distance to the minimum (iterative fits; not printed). */
+  edm?: number;
 }
 
 /** Fitted background curve with its statistics; prints as a short table. */
@@ -60,8 +62,12 @@ export class FitResult {
   readonly residuals: Float64Array;
   /** residual / sqrt(variance) in fitted bins, NaN elsewhere. */
   readonly pulls: Float64Array;
+  /** The variance per bin of the pulls (the chi-square's variance, or the expectation for Poisson). */
+  readonly pullVariance: Float64Array;
   readonly migrad: MigradResult | null;
   readonly info: Record<string, number | string | boolean>;
+  /** Estimated distance to the minimum, the predicted decrease of the statistic by one more Gauss-Newton step (NaN when not computed). */
+  readonly edm: number;
 
   constructor(init: FitResultInit) {
     this.model = init.model;
@@ -85,6 +91,7 @@ export class FitResult {
     this.mask = init.mask;
     this.expected = init.expected;
     const n = this.counts.length;
+    this.pullVariance = Float64Array.from(init.pullVariance);
     this.residuals = new Float64Array(n).fill(NaN);
     this.pulls = new Float64Array(n).fill(NaN);
     for (let i = 0; i < n; i++) {
@@ -94,6 +101,7 @@ export class FitResult {
     }
     this.migrad = init.migrad ?? null;
     this.info = init.info ?? {};
+    this.edm = init.edm ?? NaN;
   }
 
   /** Number of bins in the fit. */

@@ -189,6 +189,32 @@ export function fitSpectrumLM(spectrum: BinnedSpectrum, model: CurveModel, optio
     }
   }
   toP(u, p);
+  // Estimated distance to the minimum (as MINUIT's EDM): the decrease an undamped Gauss-Newton step
+  // predicts at the final point, g^T A^-1 g (flat directions regularised by a tiny damping).
+  let edm = NaN;
+  {
+    evalMu(u, mu);
+    jacobian(u);
+    A.fill(0);
+    g.fill(0);
+    for (let i = 0; i < m; i++) {
+      const w = statistic === "poisson" ? 1 / Math.max(mu[i], 1e-300) : 1 / v[i];
+      const r = (y[i] - mu[i]) * w;
+      for (let a = 0; a < nf; a++) {
+        g[a] += jac[i * nf + a] * r;
+        for (let b = 0; b <= a; b++) A[a * nf + b] += jac[i * nf + a] * w * jac[i * nf + b];
+      }
+    }
+    for (let a = 0; a < nf; a++) for (let b = 0; b < a; b++) A[b * nf + a] = A[a * nf + b];
+    const damped = Float64Array.from(A);
+    for (let a = 0; a < nf; a++) damped[a * nf + a] += 1e-10 * (A[a * nf + a] > 0 ? A[a * nf + a] : 1);
+    const l = cholesky(damped, nf);
+    if (l) {
+      const d = choleskySolve(l, nf, g);
+      edm = 0;
+      for (let a = 0; a < nf; a++) edm += d[a] * g[a];
+    }
+  }
 
   // Covariance in the external parameters: pseudo-inverse of the Fisher information.
   evalMu(u, mu);
@@ -237,6 +263,7 @@ export function fitSpectrumLM(spectrum: BinnedSpectrum, model: CurveModel, optio
     expected,
     pullVariance,
     info: { minimiser: "levenberg-marquardt", iterations, converged, rank },
+    edm,
   });
 }
 

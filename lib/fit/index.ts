@@ -10,7 +10,7 @@ export { maskedIndices, roiMask, type Roi } from "./roi.js";
 export { binCentersKeV, binWidthsKeV, checkSpectrum, countVariance, type BinnedSpectrum } from "./spectrum.js";
 export type { CurveModel } from "./curveModel.js";
 export { BinIntegrator } from "./binIntegrator.js";
-export { bakerCousinsChi2, gaussChi2, type FitStatistic } from "./statistic.js";
+export { bakerCousinsChi2, bakerCousinsTerm, gaussChi2, type FitStatistic } from "./statistic.js";
 export { GAUSS_EXP_LINEAR_PARAMETERS, GAUSS_EXP_LINEAR_SCAN, gaussExpLinearGuess, gaussExpLinearModel, type GaussExpLinearScanGrid } from "./gaussExpLinear.js";
 export { polynomialModel } from "./polynomial.js";
 export { evaluateSpline, naturalSplineModel, splineSecondDerivatives } from "./naturalSpline.js";

@@ -44,6 +44,11 @@ export interface SmoothingSplineOptions {
   smoothing?: "gcv" | "chi2ndf" | number;
   /** Per-bin count variance (default spectrum.variance, else max(counts, 1)). */
   variance?: ArrayLike<number>;
+  /**
+   * Floor of the effective ndf = n - tr S (default none): when the rule's lambda leaves fewer, lambda
+   * is raised until n - tr S equals the floor (tr S falls as lambda grows), and `info.note` says so.
+   */
+  minNdf?: number;
 }
 
 /** Banded (pentadiagonal) symmetric positive-definite matrix: diagonals d0 (main), d1, d2. */
@@ -245,7 +250,7 @@ export interface SmoothingSplineSolution {
  * The Reinsch smoothing spline of points (x_i, y_i) with variances var_i (weights 1/var_i):
  * minimises sum (y_i - g(x_i))^2 / var_i + lambda int g''^2, lambda by `smoothing` (see the header).
  */
-export function smoothingSpline(x: ArrayLike<number>, y: ArrayLike<number>, variance: ArrayLike<number>, smoothing: "gcv" | "chi2ndf" | number = "gcv"): SmoothingSplineSolution {
+export function smoothingSpline(x: ArrayLike<number>, y: ArrayLike<number>, variance: ArrayLike<number>, smoothing: "gcv" | "chi2ndf" | number = "gcv", minNdf?: number): SmoothingSplineSolution {
   const n = x.length;
   if (n < 4) throw new Error(`smoothingSpline: need at least 4 points, got ${n}`);
   if (y.length !== n || variance.length !== n) throw new Error("smoothingSpline: x, y and variance must have the same length");
@@ -293,7 +298,20 @@ export function smoothingSpline(x: ArrayLike<number>, y: ArrayLike<number>, vari
       }
     }
   }
-  const sol = rs.solve(lambda, true);
+  let sol = rs.solve(lambda, true);
+  if (minNdf !== undefined && n - sol.trace < minNdf) {
+    if (!(minNdf > 0 && minNdf < n - 2)) throw new Error(`smoothingSpline: minNdf must lie in (0, ${n - 2}), got ${minNdf}`);
+    const ndfBefore = n - sol.trace;
+    const gap = (t: number) => n - rs.solve(scale * 10 ** t, true).trace - minNdf;
+    let tLo = Math.log10(lambda / scale);
+    let tHi = tLo + 2;
+    while (gap(tHi) < 0 && tHi < 30) tHi += 2;
+    if (!(gap(tHi) >= 0)) throw new Error(`smoothingSpline: no lambda gives ndf >= ${minNdf}`);
+    if (!Number.isFinite(tLo) || gap(tLo) >= 0) tLo = tHi - 40;
+    lambda = scale * 10 ** brent(gap, tLo, tHi, 1e-8);
+    sol = rs.solve(lambda, true);
+    note = `${note ? `${note}; ` : ""}effective ndf ${ndfBefore.toFixed(1)} below the floor ${minNdf.toFixed(1)}: lambda raised to that floor`;
+  }
   return {
     values: sol.g,
     lambda,
@@ -342,7 +360,7 @@ export function fitSmoothingSpline(spectrum: BinnedSpectrum, options: SmoothingS
     dvar[j] = varAll[i] / (width * exposure) ** 2;
     if (!(dvar[j] > 0)) throw new Error(`fitSmoothingSpline: variance of bin ${i} must be positive`);
   }
-  const sol = smoothingSpline(x, y, dvar, options.smoothing ?? "gcv");
+  const sol = smoothingSpline(x, y, dvar, options.smoothing ?? "gcv", options.minNdf);
   const model = naturalSplineModel(x, true);
   const expected = new BinIntegrator(spectrum.edgesKeV).expected(model, sol.values, exposure);
   const info: Record<string, number | string> = { smoothing: sol.rule, lambda: sol.lambda, log10LambdaRel: Math.log10(sol.lambdaRel), edf: sol.edf };

@@ -21,19 +21,25 @@ export function gaussChi2(counts: ArrayLike<number>, expected: ArrayLike<number>
   return s;
 }
 
-/** Baker-Cousins Poisson likelihood chi-square; +Infinity if some expectation is <= 0 where counts > 0. */
+/**
+ * One bin's Baker-Cousins term, 2 [mu - n + n ln(n / mu)] (Baker & Cousins, NIM 221 (1984) 437,
+ * Eq. 6), the -2 ln of the Poisson probability of n at mean mu over that at mean n. For n = 0 it is
+ * 2 mu (the limit n ln n -> 0). A Poisson mean is >= 0: mu < 0 lies outside the model (no
+ * probability), and mu = 0 with n > 0 has probability 0, so both give +Infinity. The one definition
+ * every Poisson fit of the project uses.
+ */
+export function bakerCousinsTerm(n: number, mu: number): number {
+  if (!(mu >= 0)) return Infinity;
+  if (n > 0) return mu > 0 ? 2 * (mu - n + n * Math.log(n / mu)) : Infinity;
+  return 2 * mu;
+}
+
+/** Baker-Cousins Poisson likelihood chi-square, the sum of {@link bakerCousinsTerm}; +Infinity if some expectation is < 0, or 0 where counts > 0. */
 export function bakerCousinsChi2(counts: ArrayLike<number>, expected: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < counts.length; i++) {
-    const mu = expected[i];
-    const n = counts[i];
-    if (n > 0) {
-      if (!(mu > 0)) return Infinity;
-      s += mu - n + n * Math.log(n / mu);
-    } else {
-      if (mu < 0) return Infinity;
-      s += mu;
-    }
+    s += bakerCousinsTerm(counts[i], expected[i]);
+    if (s === Infinity) return Infinity;
   }
-  return 2 * s;
+  return s;
 }

@@ -56,7 +56,7 @@ export interface Chi2XK {
   quadraticInX(k: number): { a0: number; a1: number; a2: number };
   map(grid: MapGrid): Chi2Map;
   section(k?: number): { k: number; xHat: number; dx: number; chi2Min: number };
-  profileK(x: number): { k: number; chi2: number };
+  profileK(x: number, kHint?: number): { k: number; chi2: number };
   profile(xs: ArrayLike<number>): Float64Array;
   minimum(): { x: number; k: number; chi2: number };
   profileFit(delta?: number): ProfileResult;
@@ -83,30 +83,36 @@ export abstract class QuadraticInXChi2 implements Chi2XK {
   }
 
   /**
-   * Minimum of a smooth function of K: Brent's minimisation on a bracket of +-20 estimated
-   * sigma_K (widened when the minimum sits at an edge); with a derivative, polished by Brent's root
-   * finding on it (minimisation alone locates a minimum only to sqrt(machine epsilon), which X
-   * inherits through the X-K correlation).
+   * Minimum of a smooth function of K over K > 0: Brent's minimisation on a bracket of +-20
+   * estimated sigma_K (widened when the minimum sits at an edge); with a derivative, polished by
+   * Brent's root finding on it (minimisation alone locates a minimum only to sqrt(machine epsilon),
+   * which X inherits through the X-K correlation). K = tau / tau~ is a ratio of times, so K < 0 is
+   * outside the model: the bracket stops at 0, and a minimum there is the constrained one, K = 0. (Without
+   * this bound a chi-square of a badly fitted OFF curve had minima at K < 0, and the profile jumped
+   * between valleys.)
    */
   private minimizeK(f: (k: number) => number, df: ((k: number) => number) | undefined, k0: number, sk: number): number {
-    let k = k0;
-    let half = 20 * sk;
+    let k = Number.isFinite(k0) && k0 > 0 ? k0 : 1;
+    let half = Number.isFinite(sk) && sk > 0 ? 20 * sk : 1;
     for (let attempt = 0; attempt < 8; attempt++) {
-      const lo = k - half;
+      const lo = Math.max(k - half, 0);
       const hi = k + half;
       const r = brentMinimize(f, lo, hi, df ? 1e-10 * half : 1e-12 * Math.max(1, Math.abs(k)));
       const edge = 1e-6 * half;
       if (r.x - lo > edge && hi - r.x > edge) {
         if (!df) return r.x;
-        const d = 1e-5 * half;
+        const d = Math.min(1e-5 * half, 0.5 * (r.x - lo));
         const da = df(r.x - d);
         const db = df(r.x + d);
         return da < 0 && db > 0 ? brent(df, r.x - d, r.x + d, 1e-15 * Math.max(1, Math.abs(r.x))) : r.x;
       }
+      // At the physical boundary: the constrained minimum (a profile far from X_hat can reach it;
+      // a best fit there is caught by the K plausibility check of the analysis).
+      if (lo === 0 && r.x - lo <= edge) return 0;
       k = r.x;
       half *= 4;
     }
-    throw new Error(`${this.label}: no minimum in K found`);
+    throw new Error("the chi-square has no minimum in K (the ON/OFF time factor)");
   }
 
   /** The map on a grid (X from xMin to xMax in nx points, K likewise). */
@@ -136,13 +142,23 @@ export abstract class QuadraticInXChi2 implements Chi2XK {
     return { k, xHat: a1 / a2, dx: 1 / Math.sqrt(a2), chi2Min: a0 - (a1 * a1) / a2 };
   }
 
-  /** Minimum over K at fixed X. */
-  profileK(x: number): { k: number; chi2: number } {
+  /**
+   * Minimum over K at fixed X, from the K estimated at X and, when given, also from `kHint` (a
+   * neighbouring solution; the lower minimum wins, so that a profile followed along X stays in the
+   * valley of the global minimum).
+   */
+  profileK(x: number, kHint?: number): { k: number; chi2: number } {
     let { k, sk } = this.kEstimate(x, 1);
     ({ k, sk } = this.kEstimate(x, k));
     const df = this.dChi2dK ? (kk: number) => this.dChi2dK!(x, kk) : undefined;
     const kMin = this.minimizeK((kk) => this.chi2(x, kk), df, k, sk);
-    return { k: kMin, chi2: this.chi2(x, kMin) };
+    const best = { k: kMin, chi2: this.chi2(x, kMin) };
+    // A hint within 2 sigma_K of the minimum found lies in the same valley.
+    if (kHint === undefined || !(kHint > 0) || Math.abs(kHint - kMin) <= 2 * sk) return best;
+    const s2 = this.kEstimate(x, kHint).sk;
+    const k2 = this.minimizeK((kk) => this.chi2(x, kk), df, kHint, s2);
+    const c2 = this.chi2(x, k2);
+    return c2 < best.chi2 ? { k: k2, chi2: c2 } : best;
   }
 
   /** The profile chi2_min over K at each X. */
@@ -169,17 +185,25 @@ export abstract class QuadraticInXChi2 implements Chi2XK {
    */
   profileFit(delta = 1): ProfileResult {
     const min = this.minimum();
+    // The profile followed from the minimum's K; at X_hat it must give the 2D minimum (else the
+    // chi-square has another valley in K, and the two searches disagree).
+    const atMin = this.profileK(min.x, min.k);
+    // (Lower by more than rounding: 1e-6 in chi2, far below the Delta chi2 = 1 of the error.)
+    if (atMin.chi2 < min.chi2 - 1e-6) Object.assign(min, { chi2: atMin.chi2, k: atMin.k });
     const target = min.chi2 + delta;
-    const f = (x: number) => this.profileK(x).chi2 - target;
+    const f = (x: number) => this.profileK(x, min.k).chi2 - target;
+    if (!(f(min.x) < 0)) throw new Error("the profile over K does not reach the chi-square's minimum at X_hat (several valleys in K)");
     const step0 = this.section(min.k).dx * Math.sqrt(delta);
+    if (!(step0 > 0 && Number.isFinite(step0))) throw new Error("the chi-square does not depend on X (no signal expected in the ROI bins)");
     const find = (sign: number): number => {
       let step = step0;
       for (let i = 0; i < 60; i++) {
         const xb = min.x + sign * step;
+        // f(X_hat) = -delta < 0 (the profile at X_hat is the minimum, checked above): a bracket.
         if (f(xb) > 0) return brent(f, Math.min(min.x, xb), Math.max(min.x, xb), 1e-10 * Math.max(1, step));
         step *= 1.6;
       }
-      throw new Error(`${this.label}.profileFit: Delta chi2 not reached`);
+      throw new Error(`the profile chi-square stays within ${delta} of its minimum for all X ${sign > 0 ? "above" : "below"} X_hat (K compensates the signal without bound)`);
     };
     const xUp = find(1);
     const xLow = find(-1);
