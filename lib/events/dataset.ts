@@ -231,6 +231,8 @@ export interface DatasetInfo {
   detector_mass_kg: number;
   detector?: string;
   description?: string;
+  /** The selection preset applied (set by `nuem select`; see DatasetManifest.selection). */
+  selection?: { settings: string };
   phases?: Record<string, string>;
   /** How the data were simulated; omit or null for measured data. */
   simulation?: SimulationInfo | null;
@@ -349,6 +351,7 @@ export class DatasetWriter {
       detector_mass_kg: i.detector_mass_kg,
       ...(i.detector === undefined ? {} : { detector: i.detector }),
       ...(i.description === undefined ? {} : { description: i.description }),
+      ...(i.selection === undefined ? {} : { selection: i.selection }),
       ...(i.phases === undefined ? {} : { phases: i.phases }),
       runs: DATASET_RUNS_FILE,
       periods,

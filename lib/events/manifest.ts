@@ -44,6 +44,12 @@ export interface DatasetManifest {
   /** Free-text description of the detector. */
   detector?: string;
   description?: string;
+  /**
+   * Set by `nuem select` on the datasets it writes: the selection preset applied. A selected dataset
+   * is refused by a second selection (and so by `nuem spectra`, which selects): the noble-gas
+   * template is built from the runs the selection removes, which a selected dataset no longer has.
+   */
+  selection?: { settings: string };
   /** Names of the phase codes of the run table, e.g. { "1": "Phase I (2005-08 to 2006-09)" }. */
   phases?: Record<string, string>;
   /** Run table file name (`runs.arrow`). */
@@ -89,6 +95,7 @@ const ORDER: (keyof DatasetManifest)[] = [
   "detector_mass_kg",
   "detector",
   "description",
+  "selection",
   "phases",
   "runs",
   "periods",
@@ -134,6 +141,10 @@ export function checkManifest(file: string, m: unknown): DatasetManifest {
   if (typeof o.experiment !== "string" || o.experiment === "") bad("experiment must be a non-empty string");
   if (typeof o.detector_mass_kg !== "number" || !(o.detector_mass_kg > 0) || !Number.isFinite(o.detector_mass_kg)) bad("detector_mass_kg must be a number > 0");
   for (const k of ["detector", "description"]) if (o[k] !== undefined && typeof o[k] !== "string") bad(`${k} must be a string`);
+  if (o.selection !== undefined) {
+    const s = o.selection as Record<string, unknown> | null;
+    if (s === null || typeof s !== "object" || Array.isArray(s) || typeof s.settings !== "string") bad('selection must be an object { "settings": name of the preset }');
+  }
   if (o.phases !== undefined) {
     if (o.phases === null || typeof o.phases !== "object" || Array.isArray(o.phases)) bad("phases must be an object { code: name }");
     for (const [k, v] of Object.entries(o.phases as object)) {

@@ -6,7 +6,8 @@
  * the input one, unchanged (recorded live times); the live time left by the selection is returned
  * per run (`liveTimeS`) and in the cut-flow.
  */
-import { DatasetWriter, openDataset, readPeriod, type EventColumns, type EventDataset, type RunTable } from "../events/index.js";
+import { join } from "node:path";
+import { DatasetWriter, EventDataError, openDataset, readPeriod, type EventColumns, type EventDataset, type RunTable } from "../events/index.js";
 import type { ChannelCalibration } from "./channelCalibration.js";
 import { CutFlow } from "./cutFlow.js";
 import { runSelection, type SelectionOptions, type SelectionResult } from "./select.js";
@@ -130,6 +131,12 @@ export function runRangeMask(runs: RunTable, firstRun: number, lastRun: number):
 export function selectDataset(dir: string, options: SelectDatasetOptions = {}): SelectDatasetResult {
   validateOptions("selectDataset options", options, SELECT_DATASET_RULES);
   const ds = openDataset(dir);
+  if (ds.manifest.selection !== undefined) {
+    throw new EventDataError(
+      join(dir, "dataset.json"),
+      `this dataset was already selected (nuem select, ${ds.manifest.selection.settings} settings); a second selection would build the noble-gas templates without the runs the first one removed. Select (or make spectra from) the dataset that was given to nuem select`,
+    );
+  }
   checkPeriodNames(dir, ds.manifest.periods.map((p) => p.name), options.periods);
   const entries = ds.manifest.periods.filter((p) => !options.periods || options.periods.includes(p.name));
   const hasTruth = options.truth !== false && entries.length > 0 && entries.every((p) => p.truth !== null);
@@ -146,6 +153,7 @@ export function selectDataset(dir: string, options: SelectDatasetOptions = {}): 
           experiment: ds.manifest.experiment,
           detector_mass_kg: ds.manifest.detector_mass_kg,
           ...(ds.manifest.detector === undefined ? {} : { detector: ds.manifest.detector }),
+          selection: { settings },
           description: `${settings === "gemma" ? "GEMMA selection" : settings === "texono" ? "TEXONO selection" : "plain selection"} (nuem lib/selection) of ${ds.manifest.description ?? ds.manifest.experiment}`,
           ...(ds.manifest.phases === undefined ? {} : { phases: ds.manifest.phases }),
           simulation: ds.manifest.simulation,

@@ -53,5 +53,9 @@ describe("selectDataset", () => {
     expect(k1.length).toBe((byHand.cutFlow.toJSON() as { events_kept: number }).events_kept);
     expect(res.liveTimeS[4]).toBe(0);
     expect(j.live_time_kept_s).toBeCloseTo(res.liveTimeS.reduce((a, b) => a + b, 0), 9);
+    // The output is marked as selected, and a second selection (which nuem spectra would make) is
+    // refused naming its manifest: its noble-gas templates would lack the runs the first removed.
+    expect(out.manifest.selection).toEqual({ settings: "plain" });
+    expect(() => selectDataset(outDir, { settings: "plain" })).toThrow(/out\/dataset\.json.*already selected/);
   });
 });
