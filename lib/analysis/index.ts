@@ -8,6 +8,8 @@ export * from "./backgroundFit.js";
 export * from "./periodAnalysis.js";
 export * from "./profileLikelihood.js";
 export * from "./limit.js";
+export * from "./procedure.js";
+export * from "./coverage.js";
 export * from "./spectraToy.js";
 export * from "./pseudoExperiments.js";
 export * from "./figureRows.js";

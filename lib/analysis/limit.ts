@@ -20,6 +20,7 @@ import type { BackgroundKind } from "./backgroundFit.js";
 import { couplingFromX, signalDefinition, type MagneticModel, type SignalDefinition } from "./models.js";
 import { analysePeriod, type AnalysisChoice, type OffErrors, type PeriodAnalysis, type PeriodAnalysisOptions } from "./periodAnalysis.js";
 import { profileLikelihoodLimit, type ProfileLikelihoodResult } from "./profileLikelihood.js";
+import { alternativesFor, applyProcedure, GEMMA_ROI_LOW_EDGES_KEV, type LimitProcedure } from "./procedure.js";
 
 /** Statistical methods of the limit. */
 export type LimitMethod = "pdg" | "fc" | "profile";
@@ -31,11 +32,7 @@ export const LIMIT_METHODS: readonly LimitMethod[] = ["pdg", "fc", "profile"];
  * paper Sec. 3 and footnote 4) x two bin widths (the file's bins and 1 keV), equal weights. A
  * project choice: the paper does not list its combinations or weights.
  */
-export const GEMMA_ALTERNATIVES: readonly AnalysisChoice[] = Object.freeze(
-  (["gel", "spline"] as BackgroundKind[]).flatMap((background) =>
-    [2.9, 3.0].flatMap((roiLowKeV) => [undefined, 1].map((binKeV) => ({ background, roiLowKeV, binKeV, weight: 1, label: `${background}, ROI from ${roiLowKeV} keV, ${binKeV === undefined ? "file bins" : `${binKeV} keV bins`}` }))),
-  ),
-);
+export const GEMMA_ALTERNATIVES: readonly AnalysisChoice[] = Object.freeze(alternativesFor(GEMMA_ROI_LOW_EDGES_KEV));
 
 /** Options of {@link analyseSpectra}. */
 export interface AnalyseSpectraOptions extends PeriodAnalysisOptions {
@@ -50,6 +47,12 @@ export interface AnalyseSpectraOptions extends PeriodAnalysisOptions {
   relSyst?: number;
   /** Threshold of the profile-likelihood limit (default "two-sided", see profileLikelihood.ts). */
   profileThreshold?: "two-sided" | "one-sided";
+  /**
+   * A named procedure ("paper": GEMMA's as published; "full": the same with the OFF curve's
+   * covariance propagated; `procedure.ts`): sets offErrors, method and alternatives; explicit
+   * options that contradict it are refused.
+   */
+  procedure?: LimitProcedure;
 }
 
 /** One alternative's result. */
@@ -93,6 +96,8 @@ export class SpectraLimit {
     readonly experiment: string,
     /** The coupling X refers to (mu by default). */
     readonly signal: SignalDefinition = signalDefinition("mu", model),
+    /** The named procedure, or null for explicit options. */
+    readonly procedure: LimitProcedure | null = null,
   ) {}
 
   /** The coupling's upper limit, c_ref sqrt(X_up) (GEMMA Eq. 6): mu_90 in mu_B, or delta_Q in e. */
@@ -124,6 +129,7 @@ export class SpectraLimit {
       [this.signal.upperKey]: this.upper,
       x_reference: this.signal.reference,
       method: this.method,
+      procedure: this.procedure ?? "custom",
       model: this.model,
       periods: this.periods,
       cl: this.cl,
@@ -138,7 +144,7 @@ export class SpectraLimit {
   toString(): string {
     const f = (v: number) => formatPlain(v, 4);
     const lines = [
-      `${this.experiment}, model ${this.model}, method ${this.method}: X = ${f(this.xHat)} +- ${f(this.xErr)}; X < ${f(this.xUpper)}, ${this.signal.coupling === "mu" ? "mu" : "delta_Q"} < ${this.upper.toExponential(2)} ${this.signal.unit} (${this.cl * 100} % CL)`,
+      `${this.experiment}, model ${this.model}, method ${this.method}${this.procedure ? ` (procedure ${this.procedure})` : ""}: X = ${f(this.xHat)} +- ${f(this.xErr)}; X < ${f(this.xUpper)}, ${this.signal.coupling === "mu" ? "mu" : "delta_Q"} < ${this.upper.toExponential(2)} ${this.signal.unit} (${this.cl * 100} % CL)`,
       ...this.periods.map((p) => `  ${p.name}: X = ${f(p.x_hat)} +- ${f(p.x_err)}, K = ${p.k_hat.toFixed(4)}`),
     ];
     if (this.alternatives.length > 1) lines.push(`  ${this.alternatives.length} alternatives summed: ${this.alternatives.map((a) => `${a.label} X < ${f(a.curve.upperLimit(this.cl))}`).join("; ")}`);
@@ -165,6 +171,7 @@ export function analyseChoice(spectra: SpectraFile, choice: AnalysisChoice, opti
 
 /** The limit from a spectra file (see the file header). */
 export function analyseSpectra(spectra: SpectraFile, options: AnalyseSpectraOptions = {}): SpectraLimit {
+  options = applyProcedure(spectra, options);
   const method = options.method ?? "pdg";
   if (!LIMIT_METHODS.includes(method)) throw new Error(`analyseSpectra: unknown method ${JSON.stringify(method)} (expected one of ${LIMIT_METHODS.join(", ")})`);
   const model = options.model ?? "fe";
@@ -206,5 +213,5 @@ export function analyseSpectra(spectra: SpectraFile, options: AnalyseSpectraOpti
   }
   const offErrors = first[0].offErrors;
   const signal = signalDefinition(options.coupling ?? "mu", model);
-  return new SpectraLimit(method, model, cl, xHat, xErr, xUpper, periods, alternatives, combination, relSyst, offErrors, fc, profile, spectra.experiment, signal);
+  return new SpectraLimit(method, model, cl, xHat, xErr, xUpper, periods, alternatives, combination, relSyst, offErrors, fc, profile, spectra.experiment, signal, options.procedure ?? null);
 }
