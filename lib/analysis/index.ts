@@ -10,6 +10,7 @@ export * from "./profileLikelihood.js";
 export * from "./limit.js";
 export * from "./procedure.js";
 export * from "./coverage.js";
+export * from "./coverageFile.js";
 export * from "./spectraToy.js";
 export * from "./pseudoExperiments.js";
 export * from "./figureRows.js";

@@ -40,6 +40,7 @@ export interface AnalyseSpectraOptions extends PeriodAnalysisOptions {
   method?: LimitMethod;
   /** Confidence level (default 0.9). */
   cl?: number;
+  /** OFF background of the single choice (default {@link DEFAULT_BACKGROUND}, "raw"). */
   background?: BackgroundKind;
   /** Analysis alternatives to sum (default: one, the file's ROI and bins with `background`); "gemma" = {@link GEMMA_ALTERNATIVES}. */
   alternatives?: readonly AnalysisChoice[] | "gemma";
@@ -129,7 +130,7 @@ export class SpectraLimit {
       [this.signal.upperKey]: this.upper,
       x_reference: this.signal.reference,
       method: this.method,
-      procedure: this.procedure ?? "custom",
+      procedure: this.procedure,
       model: this.model,
       periods: this.periods,
       cl: this.cl,
@@ -152,11 +153,21 @@ export class SpectraLimit {
   }
 }
 
+/**
+ * The default OFF background: the raw OFF spectrum bin by bin. Chosen from the background-model
+ * study (notebook 07, data/coverage/bias-*.json): on every true background tried (flat, exponential
+ * rise, GEMMA-like, steep rise with a slope and the Ga lines, power law) its pulls have mean
+ * compatible with 0 and width 1, while the GEL fit is biased by +0.36 sigma on a steep threshold
+ * rise, the spline by up to +3.5 sigma and the degree-5 polynomial by +0.8 sigma; its error on X is
+ * within a few per cent of the GEL curve's with its covariance propagated.
+ */
+export const DEFAULT_BACKGROUND: BackgroundKind = "raw";
+
 /** The choices an options object asks for. */
 export function analysisChoices(options: AnalyseSpectraOptions = {}): AnalysisChoice[] {
   const alt = options.alternatives === "gemma" ? GEMMA_ALTERNATIVES : options.alternatives;
   if (alt && alt.length === 0) throw new Error("analyseSpectra: alternatives is empty");
-  const bg = options.background ?? "gel";
+  const bg = options.background ?? DEFAULT_BACKGROUND;
   return (alt ?? [{ background: bg }]).map((c) => {
     const background = c.background ?? bg;
     const label = c.label ?? `${background}${c.roiLowKeV !== undefined ? `, ROI from ${c.roiLowKeV} keV` : ""}${c.binKeV !== undefined ? `, ${c.binKeV} keV bins` : ""}`;

@@ -55,9 +55,10 @@ describe("nuem limit --procedure", () => {
     await expect(async () => limitCommand.run({ spectra: file, procedure: "full", "bin-kev": "1" }, [])).rejects.toThrow(/--roi-low-kev\/--bin-kev/);
     await expect(async () => limitCommand.run({ spectra: file, procedure: "section" }, [])).rejects.toThrow(/--procedure: expected one of paper, full/);
   });
-  it("explicit analysis options without --procedure describe a custom analysis", async () => {
-    const j = (await limitCommand.run({ spectra: file, background: "raw" }, [])).json as { procedure: string };
-    expect(j.procedure).toBe("custom");
+  it("without --procedure: no named procedure, the raw OFF background", async () => {
+    const j = (await limitCommand.run({ spectra: file }, [])).json as { procedure: string | null; background_fits: { background: string }[] };
+    expect(j.procedure).toBe(null);
+    expect(j.background_fits[0].background).toBe("raw OFF spectrum");
   });
 });
 

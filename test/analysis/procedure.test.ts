@@ -24,7 +24,7 @@ describe("named procedures (GEMMA Sec. 3)", () => {
     expect(named.xUpper).toBe(spelled.xUpper);
     expect(named.procedure).toBe("paper");
     expect(named.toJSON().procedure).toBe("paper");
-    expect(spelled.toJSON().procedure).toBe("custom");
+    expect(spelled.toJSON().procedure).toBe(null);
     // Propagating the OFF-curve covariance can only widen each period's dX (a constrained
     // nuisance added to the fit), hence a wider combined P(X).
     const full = analyseSpectra(texono, { procedure: "full" });

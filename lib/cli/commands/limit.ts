@@ -1,5 +1,5 @@
 import { BACKGROUND_KINDS } from "../../analysis/backgroundFit.js";
-import { analyseSpectra, GEMMA_ALTERNATIVES, LIMIT_METHODS, type AnalyseSpectraOptions } from "../../analysis/limit.js";
+import { analyseSpectra, DEFAULT_BACKGROUND, GEMMA_ALTERNATIVES, LIMIT_METHODS, type AnalyseSpectraOptions } from "../../analysis/limit.js";
 import { COUPLINGS, MAGNETIC_MODELS } from "../../analysis/models.js";
 import { checkProcedureConflicts, LIMIT_PROCEDURES } from "../../analysis/procedure.js";
 import { tableText } from "../../plots/table.js";
@@ -16,20 +16,19 @@ export const limitCommand: Command = {
     "with a smooth background, profiles chi2(X, K) over K (GEMMA Eq. 7), combines the periods with the 4.0 %",
     "systematic (Eq. 8) and sets the limit on X = (mu / 1e-11 mu_B)^2 (or X = (delta_Q / 1e-12 e)^2).",
     "  --spectra FILE                 the spectra file (required)",
-    "  --procedure paper|full         a named procedure (default full when none of --background, --off-errors,",
-    "                                 --alternatives, --roi-low-kev, --bin-kev, --method is given; with them: the",
-    "                                 analysis they describe, reported as procedure \"custom\"):",
+    "  --procedure paper|full         a named procedure (default: none, the options below):",
     "                                 paper = GEMMA's as published (Sec. 3): the fitted smooth OFF curve (GEL or",
     "                                 spline) as the background, K free and projected out, the 4 % systematic of",
     "                                 Eq. (8), the sum of the alternatives, PDG renormalisation; full = the same",
-    "                                 with the OFF curve's fit covariance propagated (its limits cover, notebook 09).",
+    "                                 with the OFF curve's fit covariance propagated. Coverage: notebook 09.",
     "                                 Options that contradict the procedure are refused.",
     "  --parameter mu|delta-q         the coupling (default mu); delta-q: the milli-charge signal shape",
     "  --parameter sin2w|r2 [--seed N] the TEXONO CsI(Tl) fit instead (no --spectra; as nuem bound)",
     "  --model fe|epa|stepping        cross section (default fe; delta-q epa: the project's EPA-like estimate)",
     "  --method pdg|fc|profile        PDG renormalisation (GEMMA), Feldman-Cousins, or Poisson profile likelihood",
     "  --cl 0.9                       confidence level",
-    "  --background gel|spline|polynomial|raw   OFF background (default gel: Gaussian + exponential + linear)",
+    "  --background gel|spline|polynomial|raw   OFF background (default raw: the OFF counts bin by bin,",
+    "                                 unbiased on every background shape of notebook 07; gel: Gaussian + exp + linear)",
     "  --off-errors correlated|diagonal|none    how the OFF curve's uncertainty enters (default correlated)",
     "  --alternatives gemma           sum the GEMMA-like alternatives (gel/spline x ROI from 2.9/3.0 keV x bins)",
     "  --roi-low-kev A,B,...          alternatives: these ROI low edges (with --background)",
@@ -66,10 +65,9 @@ export const limitCommand: Command = {
     const file = values.spectra;
     if (typeof file !== "string" || file === "") throw new Error("--spectra is required (a spectra file, see data/README.md)");
     const spectra = readSpectraFile(file);
-    const shaping = (["background", "off-errors", "alternatives", "roi-low-kev", "bin-kev", "method"] as const).filter((k) => values[k] !== undefined);
-    if (values.procedure !== undefined || shaping.length === 0) {
+    if (values.procedure !== undefined) {
       // A named procedure: only options that agree with it are accepted.
-      const procedure = choiceOption(values, "procedure", LIMIT_PROCEDURES, "full");
+      const procedure = choiceOption(values, "procedure", LIMIT_PROCEDURES);
       if (values["roi-low-kev"] !== undefined || values["bin-kev"] !== undefined) throw new Error(`--procedure ${procedure} sums its own alternatives (ROI edges, bin widths): drop --roi-low-kev/--bin-kev or drop --procedure`);
       const cliName: Record<string, string> = { offErrors: "--off-errors", method: "--method", background: "--background", alternatives: "--alternatives", relSyst: "--rel-syst", fixK: "--fix-k" };
       checkProcedureConflicts(
@@ -90,7 +88,7 @@ export const limitCommand: Command = {
         profileThreshold: choiceOption(values, "profile-threshold", ["two-sided", "one-sided"] as const, "two-sided"),
       });
     }
-    const background = choiceOption(values, "background", BACKGROUND_KINDS, "gel");
+    const background = choiceOption(values, "background", BACKGROUND_KINDS, DEFAULT_BACKGROUND);
     const binKeV = values["bin-kev"] === undefined ? undefined : numberOption(values, "bin-kev");
     const options: AnalyseSpectraOptions = {
       coupling: parameter,
