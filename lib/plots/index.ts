@@ -3,3 +3,4 @@ export { formatNumber, formatValue } from "./format.js";
 export { showTable, tableHtml, tableRows, tableText, type TableRows } from "./table.js";
 export { notebookDisplay } from "./display.js";
 export { histogramMark, histogramRows, type HistogramRow } from "./histogramMark.js";
+export { showSentence, sci, pm } from "./markdown.js";
