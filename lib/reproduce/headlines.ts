@@ -57,7 +57,7 @@ function fluxRow(name: ExperimentName): Headline {
 }
 
 /** True mu (as in the data/coverage file names) whose coverage the rows quote. */
-const GEMMA_COVERAGE_MU = ["5e-11", "1e-10"];
+const GEMMA_COVERAGE_MU = ["3.2e-11", "5e-11", "1e-10", "2e-10"];
 const TEXONO_COVERAGE_MU = ["1e-10", "2e-10"];
 
 const fmtP = (r: CoverageRecord, k: number, err: number) => `${(k / r.toys).toFixed(3)} +- ${err.toFixed(3)} (${r.toys} toys)`;
