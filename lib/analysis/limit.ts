@@ -158,7 +158,7 @@ export class SpectraLimit {
  * study (notebook 07, data/coverage/bias-*.json): on every true background tried (flat, exponential
  * rise, GEMMA-like, steep rise with a slope and the Ga lines, power law) its pulls have mean
  * compatible with 0 and width 1, while the GEL fit is biased by +0.36 sigma on a steep threshold
- * rise, the spline by up to +3.5 sigma and the degree-5 polynomial by +0.8 sigma; its error on X is
+ * rise, the spline by up to +3.5 sigma and the degree-5 polynomial by +0.8 to +3.3 sigma; its error on X is
  * within a few per cent of the GEL curve's with its covariance propagated.
  */
 export const DEFAULT_BACKGROUND: BackgroundKind = "raw";
