@@ -21,6 +21,7 @@ import { couplingFromX, signalDefinition, type MagneticModel, type SignalDefinit
 import { analysePeriod, GAUSSIAN_MIN_COUNTS_PER_BIN, type AnalysisChoice, type OffErrors, type PeriodAnalysis, type PeriodAnalysisOptions } from "./periodAnalysis.js";
 import { profileLikelihoodLimit, type ProfileLikelihoodResult } from "./profileLikelihood.js";
 import { checkAnalyseSpectraOptions } from "./limitOptions.js";
+import { alternativesFor, applyProcedure, GEMMA_ROI_LOW_EDGES_KEV, type LimitProcedure } from "./procedure.js";
 
 /** Statistical methods of the limit. */
 export type LimitMethod = "pdg" | "fc" | "profile";
@@ -32,11 +33,7 @@ export const LIMIT_METHODS: readonly LimitMethod[] = ["pdg", "fc", "profile"];
  * paper Sec. 3 and footnote 4) x two bin widths (the file's bins and 1 keV), equal weights. A
  * project choice: the paper does not list its combinations or weights.
  */
-export const GEMMA_ALTERNATIVES: readonly AnalysisChoice[] = Object.freeze(
-  (["gel", "spline"] as BackgroundKind[]).flatMap((background) =>
-    [2.9, 3.0].flatMap((roiLowKeV) => [undefined, 1].map((binKeV) => ({ background, roiLowKeV, binKeV, weight: 1, label: `${background}, ROI from ${roiLowKeV} keV, ${binKeV === undefined ? "file bins" : `${binKeV} keV bins`}` }))),
-  ),
-);
+export const GEMMA_ALTERNATIVES: readonly AnalysisChoice[] = Object.freeze(alternativesFor(GEMMA_ROI_LOW_EDGES_KEV));
 
 /** Options of {@link analyseSpectra}. */
 export interface AnalyseSpectraOptions extends PeriodAnalysisOptions {
@@ -44,6 +41,7 @@ export interface AnalyseSpectraOptions extends PeriodAnalysisOptions {
   method?: LimitMethod;
   /** Confidence level (default 0.9). */
   cl?: number;
+  /** OFF background of the single choice (default {@link DEFAULT_BACKGROUND}, "raw"). */
   background?: BackgroundKind;
   /** Analysis alternatives to sum (default: one, the file's ROI and bins with `background`); "gemma" = {@link GEMMA_ALTERNATIVES}. */
   alternatives?: readonly AnalysisChoice[] | "gemma";
@@ -51,6 +49,12 @@ export interface AnalyseSpectraOptions extends PeriodAnalysisOptions {
   relSyst?: number;
   /** Threshold of the profile-likelihood limit (default "two-sided", see profileLikelihood.ts). */
   profileThreshold?: "two-sided" | "one-sided";
+  /**
+   * A named procedure ("paper": GEMMA's as published; "full": the same with the OFF curve's
+   * covariance propagated; `procedure.ts`): sets offErrors, method and alternatives; explicit
+   * options that contradict it are refused.
+   */
+  procedure?: LimitProcedure;
 }
 
 /** One alternative's result. */
@@ -141,6 +145,8 @@ export class SpectraLimit {
     readonly signal: SignalDefinition = signalDefinition("mu", model),
     /** Remarks on the result (e.g. why PDG and profile disagree); printed when present. */
     readonly notes: readonly string[] = [],
+    /** The named procedure, or null for explicit options. */
+    readonly procedure: LimitProcedure | null = null,
   ) {}
 
   /** The checks of every background fit and chi2(X, K) profile, per alternative and period (`periodAnalysis.ts`). */
@@ -177,6 +183,7 @@ export class SpectraLimit {
       [this.signal.upperKey]: this.upper,
       x_reference: this.signal.reference,
       method: this.method,
+      procedure: this.procedure,
       model: this.model,
       periods: this.periods,
       cl: this.cl,
@@ -193,7 +200,7 @@ export class SpectraLimit {
   toString(): string {
     const f = (v: number) => formatPlain(v, 4);
     const lines = [
-      `${this.experiment}, model ${this.model}, method ${this.method}: X = ${f(this.xHat)} +- ${f(this.xErr)}; X < ${f(this.xUpper)}, ${this.signal.coupling === "mu" ? "mu" : "delta_Q"} < ${this.upper.toExponential(2)} ${this.signal.unit} (${this.cl * 100} % CL)`,
+      `${this.experiment}, model ${this.model}, method ${this.method}${this.procedure ? ` (procedure ${this.procedure})` : ""}: X = ${f(this.xHat)} +- ${f(this.xErr)}; X < ${f(this.xUpper)}, ${this.signal.coupling === "mu" ? "mu" : "delta_Q"} < ${this.upper.toExponential(2)} ${this.signal.unit} (${this.cl * 100} % CL)`,
       ...this.periods.map((p) => `  ${p.name}: X = ${f(p.x_hat)} +- ${f(p.x_err)}, K = ${p.k_hat.toFixed(4)}`),
     ];
     if (this.alternatives.length > 1) lines.push(`  ${this.alternatives.length} alternatives summed: ${this.alternatives.map((a) => `${a.label} X < ${f(a.curve.upperLimit(this.cl))}`).join("; ")}`);
@@ -204,11 +211,21 @@ export class SpectraLimit {
   }
 }
 
+/**
+ * The default OFF background: the raw OFF spectrum bin by bin. Chosen from the background-model
+ * study (notebook 07, data/coverage/bias-*.json): on every true background tried (flat, exponential
+ * rise, GEMMA-like, steep rise with a slope and the Ga lines, power law) its pulls have mean
+ * compatible with 0 and width 1, while the GEL fit is biased by +0.36 sigma on a steep threshold
+ * rise, the spline by up to +3.5 sigma and the degree-5 polynomial by +0.8 to +3.3 sigma; its error on X is
+ * within a few per cent of the GEL curve's with its covariance propagated.
+ */
+export const DEFAULT_BACKGROUND: BackgroundKind = "raw";
+
 /** The choices an options object asks for. */
 export function analysisChoices(options: AnalyseSpectraOptions = {}): AnalysisChoice[] {
   const alt = options.alternatives === "gemma" ? GEMMA_ALTERNATIVES : options.alternatives;
   if (alt && alt.length === 0) throw new Error("analyseSpectra: alternatives is empty");
-  const bg = options.background ?? "gel";
+  const bg = options.background ?? DEFAULT_BACKGROUND;
   return (alt ?? [{ background: bg }]).map((c) => {
     const background = c.background ?? bg;
     const label = c.label ?? `${background}${c.roiLowKeV !== undefined ? `, ROI from ${c.roiLowKeV} keV` : ""}${c.binKeV !== undefined ? `, ${c.binKeV} keV bins` : ""}`;
@@ -224,6 +241,7 @@ export function analyseChoice(spectra: SpectraFile, choice: AnalysisChoice, opti
 /** The limit from a spectra file (see the file header). */
 export function analyseSpectra(spectra: SpectraFile, options: AnalyseSpectraOptions = {}): SpectraLimit {
   checkAnalyseSpectraOptions(options);
+  options = applyProcedure(spectra, options);
   const method = options.method ?? "pdg";
   if (!LIMIT_METHODS.includes(method)) throw new Error(`analyseSpectra: unknown method ${JSON.stringify(method)} (expected one of ${LIMIT_METHODS.join(", ")})`);
   const model = options.model ?? "fe";
@@ -268,5 +286,5 @@ export function analyseSpectra(spectra: SpectraFile, options: AnalyseSpectraOpti
   }
   const offErrors = first[0].offErrors;
   const signal = signalDefinition(options.coupling ?? "mu", model);
-  return new SpectraLimit(method, model, cl, xHat, xErr, xUpper, periods, alternatives, combination, relSyst, offErrors, fc, profile, spectra.experiment, signal, notes);
+  return new SpectraLimit(method, model, cl, xHat, xErr, xUpper, periods, alternatives, combination, relSyst, offErrors, fc, profile, spectra.experiment, signal, notes, options.procedure ?? null);
 }

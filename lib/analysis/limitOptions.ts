@@ -6,6 +6,8 @@ import { CL_DOMAIN, validateOptions, type OptionConflict, type OptionRule } from
 import { BACKGROUND_KINDS } from "./backgroundFit.js";
 import type { AnalyseSpectraOptions } from "./limit.js";
 import { COUPLINGS, MAGNETIC_MODELS } from "./models.js";
+import { LIMIT_PROCEDURES } from "./procedure.js";
+import { DEFAULT_BACKGROUND } from "./limit.js";
 
 /** One rule per key of AnalyseSpectraOptions (the type makes a new option need its rule). */
 const RULES: Readonly<Record<keyof Required<AnalyseSpectraOptions>, OptionRule>> = {
@@ -27,6 +29,7 @@ const RULES: Readonly<Record<keyof Required<AnalyseSpectraOptions>, OptionRule>>
   splineBinKeV: { kind: "number", min: 0, minExclusive: true, unit: "keV" },
   start: { kind: "any" },
   quadOrder: { kind: "number", min: 1, max: 20, integer: true },
+  procedure: { kind: "choice", choices: LIMIT_PROCEDURES },
 };
 
 const CONFLICTS: readonly OptionConflict[] = [];
@@ -43,7 +46,7 @@ export function checkAnalyseSpectraOptions(options: AnalyseSpectraOptions | unde
   if (options.background !== undefined && alt !== undefined && (alt === "gemma" || alt.every((c) => c.background !== undefined))) {
     throw new Error(`${where}: "background" and "alternatives" cannot be combined here: every alternative names its own background, so "background": ${JSON.stringify(options.background)} would be ignored`);
   }
-  const kinds = alt === undefined ? [options.background ?? "gel"] : alt === "gemma" ? ["gel", "spline"] : alt.map((c) => c.background ?? options.background ?? "gel");
+  const kinds = alt === undefined ? [options.background ?? DEFAULT_BACKGROUND] : alt === "gemma" ? ["gel", "spline"] : alt.map((c) => c.background ?? options.background ?? DEFAULT_BACKGROUND);
   if (options.offErrors !== undefined && kinds.every((k) => k === "raw")) throw new Error(`${where}: "offErrors" applies to a fitted OFF curve; with background "raw" the OFF counts enter bin by bin and it would be ignored`);
   if (options.profileThreshold !== undefined && (options.method ?? "pdg") !== "profile") throw new Error(`${where}: "profileThreshold" applies to method "profile" only (method is ${JSON.stringify(options.method ?? "pdg")})`);
   if (Array.isArray(alt)) {

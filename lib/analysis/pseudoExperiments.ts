@@ -1,6 +1,7 @@
 /**
  * Expected limits and coverage from pseudo-experiments: seeded Poisson spectra
- * files from `spectraToy.ts` (toy i uses seed + i), each analysed by `analyseSpectra` exactly as a
+ * files from `spectraToy.ts` (toy i uses seed + i, or with `toySeeds: "derived"` the seed
+ * {@link toySeed}(seed, i)), each analysed by `analyseSpectra` exactly as a
  * real spectra file. The Asimov data set (every bin at its expectation) gives the median expected
  * limit without fluctuations; the toys give the distribution: median and the +-1 sigma, +-2 sigma
  * bands (the quantiles at Phi(-2), Phi(-1), 1/2, Phi(1), Phi(2) = 2.28, 15.87, 50, 84.13,
@@ -24,6 +25,34 @@ export interface PseudoExperimentOptions extends AnalyseSpectraOptions {
   signal?: ToySignal;
   /** Start the toys' background fits from the Asimov fit (default true; faster, same minimum). */
   warmStart?: boolean;
+  /**
+   * Seed of toy i: "consecutive" (default) seed + i; "derived" {@link toySeed}(seed, i), so that runs
+   * with neighbouring seeds share no toy. Either way a toy depends only on (seed, i), not on the
+   * order in which toys are run.
+   */
+  toySeeds?: "consecutive" | "derived";
+}
+
+/** 32-bit finaliser of MurmurHash3 (Appleby, public domain): a bijection that mixes every input bit. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * The generator seed of toy `index` of a run seeded with `seed`: a hash of the pair (MurmurHash3's
+ * finaliser of the mixed seed and index), in [1, 2^32 - 1]. Depends on nothing else, so a toy is the
+ * same whatever the order, the number of toys or the worker that runs it.
+ */
+export function toySeed(seed: number, index: number): number {
+  if (!Number.isInteger(seed) || seed < 1 || seed > 4294967295) throw new Error(`toySeed: seed must be an integer in [1, 2^32 - 1], got ${seed}`);
+  if (!Number.isInteger(index) || index < 0) throw new Error(`toySeed: index must be an integer >= 0, got ${index}`);
+  const h = fmix32((fmix32(seed) ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
+  return h === 0 ? 1 : h;
 }
 
 /** Most pseudo-experiments one call runs (~1 s each for GEMMA-like conditions: about a day). */
@@ -165,7 +194,7 @@ export class PseudoExperiments {
 
 /** The analysis options among the pseudo-experiment options (without n, seed, signal, warmStart). */
 function analysisOptionsOf(options: Partial<PseudoExperimentOptions>): AnalyseSpectraOptions {
-  const { n: _n, seed: _seed, signal: _signal, warmStart: _warm, ...rest } = options;
+  const { n: _n, seed: _seed, signal: _signal, warmStart: _warm, toySeeds: _toySeeds, ...rest } = options;
   return rest;
 }
 
@@ -196,6 +225,7 @@ export function runPseudoExperiments(cond: ToyConditions, options: PseudoExperim
     analysisOptions = { ...analysisOnly, backgroundStarts: starts };
   }
   const expectation = expectedToySpectra(cond, signal);
+  const seedOf = options.toySeeds === "derived" ? (i: number) => toySeed(options.seed, i) : (i: number) => options.seed + i;
   const xHat = new Float64Array(n);
   const xErr = new Float64Array(n);
   const xUpper = new Float64Array(n);
@@ -203,7 +233,7 @@ export function runPseudoExperiments(cond: ToyConditions, options: PseudoExperim
   const xs = new Float64Array(n);
   const es = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const r = analyseSpectra(toySpectraFile(cond, signal, options.seed + i, expectation), analysisOptions);
+    const r = analyseSpectra(toySpectraFile(cond, signal, seedOf(i), expectation), analysisOptions);
     xHat[i] = r.xHat;
     xErr[i] = r.xErr;
     xUpper[i] = r.xUpper;

@@ -11,7 +11,7 @@
  * K_true the true relative time factor (1: the recorded times are right).
  *
  * Background density b(E), counts/(keV kg day): flat + expAmp exp(-E / expSlope) + linear slope
- * (E - 30 keV) + Gaussian lines with the germanium resolution. The GEMMA-like default is the event
+ * (E - 30 keV) [+ powerAmp (E / 10 keV)^-powerIndex] + Gaussian lines with the germanium resolution. The GEMMA-like default is the event
  * simulator's continuum (lib/sim README: 1.8 flat + 3.5 exp(-E/3.5 keV), ROI mean ~1.9, the paper's
  * "~2 counts/keV/kg/day", Sec. 2) and its Ga K (10.367 keV) and Ga L1 (1.299 keV) cosmogenic
  * X-ray lines at their mean rate over Phases I + II (68Ge 8/(kg d) at 2005-08-01 with
@@ -50,6 +50,9 @@ export interface ToyBackground {
   expSlopeKeV: number;
   /** Linear term, counts/(keV^2 kg day), about 30 keV (default 0). */
   slopePerKeV2KgDay?: number;
+  /** Power-law term powerAmp (E / 10 keV)^(-powerIndex), counts/(keV kg day) (default 0). */
+  powerAmpPerKeVKgDay?: number;
+  powerIndex?: number;
   lines: ToyLine[];
 }
 
@@ -112,6 +115,38 @@ export const TEXONO_TOY_BACKGROUND: Readonly<ToyBackground> = Object.freeze({
   slopePerKeV2KgDay: 0,
   lines: [{ name: "Ga K", energyKeV: 10.367, onPerKgDay: 23, offPerKgDay: 23 }],
 });
+
+/** Background families of the background-model study (notebook 07; `nuem coverage --family`). */
+export type BackgroundFamily = "flat" | "exp-rise" | "gemma-like" | "steep-rise" | "power-law";
+export const BACKGROUND_FAMILIES: readonly BackgroundFamily[] = ["flat", "exp-rise", "gemma-like", "steep-rise", "power-law"];
+
+/**
+ * True backgrounds for GEMMA-like conditions (project choices; none is a published GEMMA spectrum):
+ *  - "flat": 2 counts/(keV kg day), the paper's "~2 counts/keV/kg/day" (Sec. 2), no lines;
+ *  - "exp-rise": the simulator's continuum 1.8 + 3.5 exp(-E / 3.5 keV), no lines;
+ *  - "gemma-like": the same with the Ga K and L1 lines ({@link GEMMA_TOY_BACKGROUND});
+ *  - "steep-rise": 1.8 + 3.5 exp(-E / 1.5 keV) - 0.005 (E - 30 keV) with the Ga lines: a steeper
+ *    threshold rise, a slope and the Ga K line in the 9.4-11.2 keV gap;
+ *  - "power-law": 1.5 + 0.6 (E / 10 keV)^-1.5 with the Ga lines: a rise outside every fitted family
+ *    (not an exponential, not a degree-5 polynomial).
+ */
+export function backgroundFamily(name: BackgroundFamily): ToyBackground {
+  const lines = () => GEMMA_TOY_BACKGROUND.lines.map((l) => ({ ...l }));
+  switch (name) {
+    case "flat":
+      return { flatPerKeVKgDay: 2, expAmpPerKeVKgDay: 0, expSlopeKeV: 1, lines: [] };
+    case "exp-rise":
+      return { flatPerKeVKgDay: 1.8, expAmpPerKeVKgDay: 3.5, expSlopeKeV: 3.5, lines: [] };
+    case "gemma-like":
+      return structuredCloneBackground(GEMMA_TOY_BACKGROUND);
+    case "steep-rise":
+      return { flatPerKeVKgDay: 1.8, expAmpPerKeVKgDay: 3.5, expSlopeKeV: 1.5, slopePerKeV2KgDay: -0.005, lines: lines() };
+    case "power-law":
+      return { flatPerKeVKgDay: 1.5, expAmpPerKeVKgDay: 0, expSlopeKeV: 1, powerAmpPerKeVKgDay: 0.6, powerIndex: 1.5, lines: lines() };
+    default:
+      throw new Error(`unknown background family ${JSON.stringify(name)} (expected one of ${BACKGROUND_FAMILIES.join(", ")})`);
+  }
+}
 
 /**
  * TEXONO analysis window, keV: 12-60 keV, the range of the quoted background level in TEXONO,
@@ -205,7 +240,8 @@ export function toyBackgroundDensity(bg: ToyBackground, edgesKeV: ArrayLike<numb
     let s = 0;
     for (let k = 0; k < 4; k++) {
       const e = mid + half * gl.nodes[k];
-      s += 0.5 * gl.weights[k] * (bg.flatPerKeVKgDay + bg.expAmpPerKeVKgDay * Math.exp(-e / bg.expSlopeKeV) + (bg.slopePerKeV2KgDay ?? 0) * (e - 30));
+      const power = bg.powerAmpPerKeVKgDay ? bg.powerAmpPerKeVKgDay * Math.pow(e / 10, -(bg.powerIndex ?? 1)) : 0;
+      s += 0.5 * gl.weights[k] * (bg.flatPerKeVKgDay + bg.expAmpPerKeVKgDay * Math.exp(-e / bg.expSlopeKeV) + (bg.slopePerKeV2KgDay ?? 0) * (e - 30) + power);
     }
     on[i] = s;
     off[i] = s;

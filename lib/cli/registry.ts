@@ -6,6 +6,7 @@ import { sensitivityCommand } from "./commands/sensitivity.js";
 import { simulateCommand } from "./commands/simulate.js";
 import { boundCommand } from "./commands/bound.js";
 import { limitCommand } from "./commands/limit.js";
+import { coverageCommand } from "./commands/coverage.js";
 import { selectCommand } from "./commands/select.js";
 import { spectraCommand } from "./commands/spectra.js";
 import { validateCommand } from "./commands/validate.js";
@@ -16,4 +17,4 @@ import { reproduceCommand } from "./commands/reproduce.js";
  * Every `nuem` subcommand, in the order `nuem --help` lists them. A new analysis step adds
  * its command here and nowhere else.
  */
-export const commands: Command[] = [fluxCommand, xsecCommand, ratesCommand, simulateCommand, validateCommand, selectCommand, spectraCommand, sensitivityCommand, limitCommand, boundCommand, notebooksCommand, reproduceCommand];
+export const commands: Command[] = [fluxCommand, xsecCommand, ratesCommand, simulateCommand, validateCommand, selectCommand, spectraCommand, sensitivityCommand, limitCommand, coverageCommand, boundCommand, notebooksCommand, reproduceCommand];

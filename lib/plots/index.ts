@@ -3,4 +3,4 @@ export { formatNumber, formatValue } from "./format.js";
 export { showTable, tableHtml, tableRows, tableText, type TableRows } from "./table.js";
 export { notebookDisplay } from "./display.js";
 export { histogramMark, histogramRows, type HistogramRow } from "./histogramMark.js";
-export { formatMeasurement, formatPercent, formatSig, markdownToText, showMarkdown } from "./markdown.js";
+export { formatMeasurement, formatPlusMinus, formatPercent, formatSig, markdownToText, showMarkdown } from "./markdown.js";

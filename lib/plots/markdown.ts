@@ -64,3 +64,8 @@ export function showMarkdown(md: string): void {
   if (d && typeof d.markdown === "function") d.markdown(md);
   else console.log(markdownToText(md));
 }
+
+/** value ± error, both with `decimals` decimals (fixed notation): formatPlusMinus(0.0912, 0.0634) = "0.09 ± 0.06". */
+export function formatPlusMinus(value: number, error: number, decimals = 2): string {
+  return `${value.toFixed(decimals)} ± ${error.toFixed(decimals)}`;
+}

@@ -45,6 +45,23 @@ describe("nuem limit (command object)", () => {
   });
 });
 
+describe("nuem limit --procedure", () => {
+  it("--procedure paper sums the 8 GEMMA alternatives with the OFF curve as the background; conflicting options are refused", async () => {
+    const j = (await limitCommand.run({ spectra: file, procedure: "paper" }, [])).json as { procedure: string; off_errors: string; alternatives: unknown[] };
+    expect(j.procedure).toBe("paper");
+    expect(j.off_errors).toBe("none");
+    expect(j.alternatives).toHaveLength(8);
+    await expect(async () => limitCommand.run({ spectra: file, procedure: "paper", "off-errors": "correlated" }, [])).rejects.toThrow(/--off-errors correlated \(the procedure uses none\)/);
+    await expect(async () => limitCommand.run({ spectra: file, procedure: "full", "bin-kev": "1" }, [])).rejects.toThrow(/--roi-low-kev\/--bin-kev/);
+    await expect(async () => limitCommand.run({ spectra: file, procedure: "section" }, [])).rejects.toThrow(/--procedure: expected one of paper, full/);
+  });
+  it("without --procedure: no named procedure, the raw OFF background", async () => {
+    const j = (await limitCommand.run({ spectra: file }, [])).json as { procedure: string | null; background_fits: { background: string }[] };
+    expect(j.procedure).toBe(null);
+    expect(j.background_fits[0].background).toBe("raw OFF spectrum");
+  });
+});
+
 describe("nuem sensitivity: TEXONO and GEMMA-II", () => {
   it("TEXONO uses the 12-60 keV window (PRL 90 (2003) 131802) and keeps the output fields", async () => {
     const r = await sensitivityCommand.run({ experiment: "texono" }, []);

@@ -42,8 +42,8 @@ describe("pseudo-experiments with an injected mu = 5e-11 mu_B (X = 25): the fit 
   // 1.2): its exponential slope and Gaussian amplitude are weakly constrained by 1021 OFF hours, and
   // the linearised curve covariance does not capture the nonlinearity. The raw OFF spectrum is free
   // of it (next test).
-  it("gel background, correlated OFF errors (the default): pulls mean 0, width 1 over N = 300", () => {
-    const pe = runPseudoExperiments(cond, { n: 300, seed: 1, signal: { model: "fe", muB: 5e-11 } });
+  it("gel background, correlated OFF errors: pulls mean 0, width 1 over N = 300", () => {
+    const pe = runPseudoExperiments(cond, { n: 300, seed: 1, background: "gel", signal: { model: "fe", muB: 5e-11 } });
     const p = pe.pullSummary();
     expect(Math.abs(p.mean)).toBeLessThan(3 * p.meanError);
     expect(Math.abs(p.sd - 1)).toBeLessThan(3 * p.sdError);
@@ -59,7 +59,7 @@ describe("pseudo-experiments with an injected mu = 5e-11 mu_B (X = 25): the fit 
   }, 60_000);
 
   it("the diagonal treatment of the fitted OFF curve (independent bins) underestimates dX: pull width ~2", () => {
-    const pe = runPseudoExperiments(cond, { n: 60, seed: 901, offErrors: "diagonal", signal: { model: "fe", muB: 5e-11 } });
+    const pe = runPseudoExperiments(cond, { n: 60, seed: 901, background: "gel", offErrors: "diagonal", signal: { model: "fe", muB: 5e-11 } });
     expect(pe.pullSummary().sd).toBeGreaterThan(1.5);
   }, 60_000);
 });

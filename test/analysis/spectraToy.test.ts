@@ -86,3 +86,15 @@ describe("spectraToy: expected spectra from the published GEMMA conditions", () 
     expect(() => validateSpectra(asimovSpectraFile(t, { model: "fe", muB: 0 }))).not.toThrow();
   });
 });
+
+describe("background families of the background-model study", () => {
+  it("power law 1.5 + 0.6 (E/10 keV)^-1.5 at 20 keV, steep rise 1.8 + 3.5 e^(-E/1.5 keV) - 0.005 (E - 30 keV) at 5 keV (narrow bins, closed form)", async () => {
+    const { backgroundFamily, toyBackgroundDensity } = await import("../../lib/analysis/spectraToy.js");
+    const pl = toyBackgroundDensity(backgroundFamily("power-law"), [19.999, 20.001], 0.25);
+    expect(pl.off[0]).toBeCloseTo(1.5 + 0.6 * Math.pow(2, -1.5), 6);
+    const st = toyBackgroundDensity(backgroundFamily("steep-rise"), [4.999, 5.001], 0.25);
+    expect(st.off[0]).toBeCloseTo(1.8 + 3.5 * Math.exp(-5 / 1.5) - 0.005 * (5 - 30), 6);
+    expect(toyBackgroundDensity(backgroundFamily("flat"), [30, 31], 0.25).on[0]).toBeCloseTo(2, 12);
+    expect(() => backgroundFamily("wavy" as never)).toThrow(/unknown background family "wavy"/);
+  });
+});

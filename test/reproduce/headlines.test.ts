@@ -38,6 +38,16 @@ describe("headlines of nuem reproduce", () => {
       expect(r.project as number).toBeLessThan(1e-10);
     }
   });
+  it("no row calls a section (K fixed) the paper's procedure; the procedure rows quote toys and coverage", () => {
+    for (const r of rows) {
+      const text = `${r.quantity} ${r.note}`;
+      if (/paper's procedure/.test(text)) expect(text).not.toMatch(/section|K = 1|fixed K|reproduces/);
+    }
+    for (const q of [/GEMMA .*the paper's procedure/, /TEXONO .*the paper's procedure/, /GEMMA .*the full procedure/, /TEXONO .*the full procedure/]) {
+      expect(row(q).note).toMatch(/P\(mu_90 <= [0-9.e-]+\) = [0-9.]+ \+- [0-9.]+ \(\d+ toys\)/);
+      expect(row(q).note).toMatch(/coverage/);
+    }
+  });
   it("the EPA statistical reach lies in GEMMA's stated (2-3)e-12 band within 15 %", () => {
     const v = row(/atomic ionization/).project as number;
     expect(v).toBeGreaterThan(1.7e-12);
