@@ -44,7 +44,7 @@ export function sweepCases(methods: readonly LimitMethod[] = ["pdg", "fc", "prof
 /** Runs one case (see the file header). */
 export function runSweepCase(file: SpectraFile, c: SweepCase): SweepOutcome {
   try {
-    const r = analyseSpectra(file, { background: c.background, method: c.method, offErrors: c.offErrors });
+    const r = analyseSpectra(file, { background: c.background, method: c.method, ...(c.background === "raw" ? {} : { offErrors: c.offErrors }) });
     const bad = r.fitQuality().filter((q) => {
       const b = q.background_fit;
       const p = q.profile;

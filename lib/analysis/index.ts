@@ -14,3 +14,4 @@ export * from "./coverageFile.js";
 export * from "./spectraToy.js";
 export * from "./pseudoExperiments.js";
 export * from "./figureRows.js";
+export * from "./milliChargeSignedLimit.js";

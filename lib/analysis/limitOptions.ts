@@ -47,7 +47,7 @@ export function checkAnalyseSpectraOptions(options: AnalyseSpectraOptions | unde
     throw new Error(`${where}: "background" and "alternatives" cannot be combined here: every alternative names its own background, so "background": ${JSON.stringify(options.background)} would be ignored`);
   }
   const kinds = alt === undefined ? [options.background ?? DEFAULT_BACKGROUND] : alt === "gemma" ? ["gel", "spline"] : alt.map((c) => c.background ?? options.background ?? DEFAULT_BACKGROUND);
-  if (options.offErrors !== undefined && kinds.every((k) => k === "raw")) throw new Error(`${where}: "offErrors" applies to a fitted OFF curve; with background "raw" the OFF counts enter bin by bin and it would be ignored`);
+  if (options.procedure === undefined && options.offErrors !== undefined && kinds.every((k) => k === "raw")) throw new Error(`${where}: "offErrors" applies to a fitted OFF curve; with background "raw" the OFF counts enter bin by bin and it would be ignored`);
   if (options.profileThreshold !== undefined && (options.method ?? "pdg") !== "profile") throw new Error(`${where}: "profileThreshold" applies to method "profile" only (method is ${JSON.stringify(options.method ?? "pdg")})`);
   if (Array.isArray(alt)) {
     alt.forEach((c, i) =>

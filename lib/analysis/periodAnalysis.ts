@@ -158,7 +158,7 @@ function gridProfileFit(chi2: Chi2XK): ProfileResult {
 }
 
 /** The checks of a profile fit (see the file header). */
-function assessProfile(chi2: Chi2XK, fit: ProfileResult, method: ProfileQuality["method"], tauRel: number, onVariance: Float64Array, onRatio: Float64Array, roiIdx: Int32Array, fixedK: boolean): ProfileQuality {
+function assessProfile(chi2: Chi2XK, fit: ProfileResult, method: ProfileQuality["method"], tauRel: number, onVariance: Float64Array, onRatio: Float64Array, roiIdx: Int32Array, fixedK: boolean, offCurveExact: boolean): ProfileQuality {
   const x = fit.xHat;
   const k = fit.kHat;
   const hxx = 2 * chi2.quadraticInX(k).a2;
@@ -181,7 +181,11 @@ function assessProfile(chi2: Chi2XK, fit: ProfileResult, method: ProfileQuality[
   const warnings: string[] = [];
   const c2 = `chi2(X, K)/ndf = ${fit.chi2Min.toFixed(1)}/${fit.ndf}`;
   if (!pd && !fixedK) problems.push("the chi-square's curvature at its minimum is not positive definite (no well-defined minimum in X and K)");
-  if (gof.z > PLAUSIBLE_GOF_Z) problems.push(`${c2} is implausibly large (z = ${gof.z.toFixed(1)}; bound ${PLAUSIBLE_GOF_Z})`);
+  // With the OFF curve declared exact (offErrors "none": GEMMA's published procedure, or a section)
+  // the curve's own scatter is missing from the chi-square by construction: a large value is that
+  // choice's known cost, reported rather than refused, since the user asked for exactly this.
+  if (gof.z > PLAUSIBLE_GOF_Z && offCurveExact) warnings.push(`${c2} is large (z = ${gof.z.toFixed(1)}): expected with the OFF curve taken as exact, whose own uncertainty is not in the chi-square; its error on X is too small`);
+  else if (gof.z > PLAUSIBLE_GOF_Z) problems.push(`${c2} is implausibly large (z = ${gof.z.toFixed(1)}; bound ${PLAUSIBLE_GOF_Z})`);
   else if (gof.z < -PLAUSIBLE_GOF_Z) warnings.push(`${c2} is far below its expectation (z = ${gof.z.toFixed(1)}): the variances exceed the scatter, the error on X is conservative`);
   if (!fixedK && !(k >= kRange[0] && k <= kRange[1] && k > 0)) problems.push(`K = ${k.toFixed(3)} lies outside the plausible ${kRange[0].toFixed(3)}-${kRange[1].toFixed(3)} (1 within ${PLAUSIBLE_K_SIGMAS} x the combined error of the fit, +-${Number.isFinite(kErr) ? kErr.toFixed(3) : "?"}, and of the time ratio, +-${tauRel.toFixed(3)})`);
   if (medianOnCounts < GAUSSIAN_MIN_COUNTS_PER_BIN) warnings.push(`median ${medianOnCounts.toFixed(1)} ON counts per ROI bin: below ${GAUSSIAN_MIN_COUNTS_PER_BIN} the Gaussian chi-square (pdg, fc) is unreliable; compare --method profile, or wider bins (--bin-kev 1)`);
@@ -286,7 +290,7 @@ export function analysePeriod(spectra: SpectraFile, period: SpectraPeriod, choic
     fit = { xHat: sec.xHat, kHat: options.fixK, chi2Min: sec.chi2Min, dx: sec.dx, xLow: sec.xHat - sec.dx, xUp: sec.xHat + sec.dx, nbins: chi2.nbins, ndf: chi2.nbins - 1 };
     method = "section";
   }
-  const profileQuality = assessProfile(chi2, fit, method, period.tau_rel_uncertainty ?? 0, onVariance, onRatio, maskedIndices(roiMask(edges, binning.roi)), options.fixK !== undefined);
+  const profileQuality = assessProfile(chi2, fit, method, period.tau_rel_uncertainty ?? 0, onVariance, onRatio, maskedIndices(roiMask(edges, binning.roi)), options.fixK !== undefined, kind !== "raw" && offErrors === "none");
   if (!profileQuality.ok) throw refuse(profileQuality.problems.join("; "));
   const kRoi = options.kRoiKeV ?? [[20, 55]];
   let kPrefit: PeriodAnalysis["kPrefit"] = null;

@@ -1,4 +1,5 @@
 import { asimovGemmaLimit } from "../analysis/asimovGemma.js";
+import type { ChargeSign } from "../analysis/milliChargeSignedLimit.js";
 import { linearGrid } from "../rates/grids.js";
 import { GEMMA_NORMALISATION_SYSTEMATICS, quadratureSum } from "../stats/gemmaCombination.js";
 import { ProbabilityCurve } from "../stats/probabilityCurve.js";
@@ -26,8 +27,6 @@ import { MILLICHARGE_REFERENCE_e } from "./milliCharge.js";
  * X as in the linear analysis), for each sign separately.
  */
 
-/** The two signs of delta_Q (the charge of nu_e). */
-export type ChargeSign = 1 | -1;
 
 /** One period's quadratic form of chi^2 in (a, b), the amplitudes of S_pure and S_int. */
 export interface PeriodFisher {

@@ -35,7 +35,7 @@ describe("nuem limit (command object)", () => {
 
   it("clear errors: no --spectra, a missing file, a bad field (file and field named), a bad option", async () => {
     await expect(async () => limitCommand.run({}, [])).rejects.toThrow(/--spectra is required/);
-    await expect(async () => limitCommand.run({ spectra: join(dir, "none.json") }, [])).rejects.toThrow(/none\.json: cannot read/);
+    await expect(async () => limitCommand.run({ spectra: join(dir, "none.json") }, [])).rejects.toThrow(/none\.json: does not exist/);
     const bad = join(dir, "bad.json");
     const doc = JSON.parse(JSON.stringify(spectra));
     doc.periods[1].off_counts.pop();

@@ -37,7 +37,7 @@ describe("named procedures (GEMMA Sec. 3)", () => {
     expect(() => analyseSpectra(texono, { procedure: "full", method: "fc" })).toThrow(/method fc/);
     expect(() => analyseSpectra(texono, { procedure: "full", background: "raw" })).toThrow(/background/);
     expect(() => analyseSpectra(texono, { procedure: "full", alternatives: "gemma" })).toThrow(/alternatives/);
-    expect(() => analyseSpectra(texono, { procedure: "nope" as "paper" })).toThrow(/unknown procedure "nope"/);
+    expect(() => analyseSpectra(texono, { procedure: "nope" as "paper" })).toThrow(/option "procedure" is "nope", expected one of "paper", "full"/);
     expect(applyProcedure(texono, { procedure: "full", offErrors: "correlated", method: "pdg" }).offErrors).toBe("correlated");
   });
 
