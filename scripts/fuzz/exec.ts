@@ -24,6 +24,21 @@ export type Executor = (args: string[], cwd: string, timeoutS: number) => Promis
 /** Keeps at most this much of each stream (a runaway writer must not fill the memory). */
 const MAX_STREAM_BYTES = 4 << 20;
 
+/** Process groups of the commands running now, so an interrupted campaign leaves none behind. */
+const active = new Set<number>();
+
+/** Kills every command still running (for SIGINT/SIGTERM of the campaign). */
+export function killActive(): void {
+  for (const pid of active) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      /* gone */
+    }
+  }
+  active.clear();
+}
+
 export function runNuem(args: string[], cwd: string, timeoutS: number): Promise<ExecResult> {
   return new Promise((resolve) => {
     const t0 = performance.now();
@@ -33,6 +48,7 @@ export function runNuem(args: string[], cwd: string, timeoutS: number): Promise<
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
     });
+    active.add(child.pid!);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let outN = 0;
@@ -56,6 +72,7 @@ export function runNuem(args: string[], cwd: string, timeoutS: number): Promise<
     }, timeoutS * 1000);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
+      active.delete(child.pid!);
       resolve({ code, signal, timedOut, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), seconds: (performance.now() - t0) / 1000 });
     });
   });

@@ -1,6 +1,6 @@
 /**
  * `npm run fuzz -- [--seed S] [--cases N] [--id I[,J...]] [--group spectra|dataset|args]
- *                  [--concurrency 2] [--timeout 20] [--keep] [--hours 6] [--warm]`
+ *                  [--concurrency 2] [--timeout 20] [--keep] [--hours 6] [--warm] [--dir out/fuzz]`
  * Builds the corpus, runs the seeded campaign over every reader and command of the CLI, prints the
  * table and the failure kinds, and writes out/fuzz/report.json (each failing case with its command
  * line, mutation and output; rerun one with --id ID --keep to get its files in out/fuzz/work).
@@ -8,11 +8,12 @@
  * about twice as fast, as the `npm test` subset does.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Group } from "./case.js";
 import { runCampaign } from "./campaign.js";
 import { buildCorpus, PROJECT_ROOT } from "./corpus.js";
+import { killActive } from "./exec.js";
 import { EXPECTED_CLEAN, MAX_UNCLEAR_SHARE } from "./expectations.js";
 import { warmPool } from "./warm.js";
 import { failureKinds, reportJson, tableText, tally } from "./report.js";
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     hours: { type: "string", default: "6" },
     keep: { type: "boolean", default: false },
     warm: { type: "boolean", default: false },
+    dir: { type: "string", default: "out/fuzz" },
   },
 });
 const int = (name: string, v: string, min: number): number => {
@@ -39,13 +41,21 @@ const seed = int("seed", values.seed!, 0);
 const ids = values.id !== undefined ? values.id.split(",").map((s) => int("id", s, 0)) : Array.from({ length: int("cases", values.cases!, 1) }, (_, i) => i);
 if (values.group !== undefined && !["spectra", "dataset", "args"].includes(values.group)) throw new Error(`--group: expected spectra, dataset or args, got ${JSON.stringify(values.group)}`);
 
-const outDir = join(PROJECT_ROOT, "out", "fuzz");
+let pool: ReturnType<typeof warmPool> | undefined;
+for (const sig of ["SIGINT", "SIGTERM"] as const)
+  process.on(sig, () => {
+    killActive();
+    pool?.close();
+    process.exit(130);
+  });
+
+const outDir = resolve(PROJECT_ROOT, values.dir!);
 const corpusDir = join(outDir, "corpus");
 rmSync(corpusDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 const t0 = performance.now();
 process.stderr.write(`fuzz: building the corpus in ${corpusDir} ...\n`);
-const pool = values.warm ? warmPool() : undefined;
+pool = values.warm ? warmPool() : undefined;
 const corpus = await buildCorpus(corpusDir, int("hours", values.hours!, 1), pool?.run);
 process.stderr.write(`fuzz: corpus ready (${((performance.now() - t0) / 1000).toFixed(0)} s); ${ids.length} case(s), seed ${seed}\n`);
 const results = await runCampaign({
@@ -75,7 +85,7 @@ if (kinds.length > 0) {
 }
 const reportFile = join(outDir, "report.json");
 writeFileSync(reportFile, JSON.stringify(reportJson(seed, results, seconds), null, 2) + "\n");
-console.log(`\nreport: out/fuzz/report.json; rerun a case with: npm run fuzz -- --seed ${seed} --id ID --keep`);
+console.log(`\nreport: ${relative(PROJECT_ROOT, reportFile)}; rerun a case with: npm run fuzz -- --seed ${seed} --id ID --keep`);
 const dirty = EXPECTED_CLEAN.filter((c) => table.total[c] > 0);
 const unclear = table.total["unclear message"] / results.length;
 if (dirty.length > 0 || unclear > MAX_UNCLEAR_SHARE) {

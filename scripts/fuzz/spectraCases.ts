@@ -44,7 +44,8 @@ const FIELDS: Record<string, Field> = {
 function expectReplace(f: Field, v: BadValue): Expect {
   if (f.type === "free") return "either";
   if (v.kind === "nonnum") {
-    if ((f.type === "string" || f.type === "experiment") && v.value === "abc") return f.type === "string" ? "either" : "refuse";
+    // Any string is a valid name or target ("NaN" is a name like another); experiments are a list.
+    if (f.type === "string" && typeof v.value === "string") return "either";
     return "refuse";
   }
   if (f.type === "posnum") return v.kind === "neg" || v.kind === "zero" ? "refuse" : v.kind === "frac" ? "accept" : "either";
