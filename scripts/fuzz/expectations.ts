@@ -15,5 +15,8 @@ export const EXPECTED_CLEAN: readonly Category[] = [
 /** Largest share of cases allowed in "unclear message" (1 for "not checked yet"; target 0.01). */
 export const MAX_UNCLEAR_SHARE = 1;
 
-/** Reasons that must not occur in any case, whatever its column (invariants that hold today). */
-export const FORBIDDEN_REASONS: readonly RegExp[] = [];
+/**
+ * Reasons that must not occur in any case, whatever its column: the invariants that already hold
+ * (no stack trace or JavaScript error text reaches the user, no exit code other than 0, 1, 2).
+ */
+export const FORBIDDEN_REASONS: readonly RegExp[] = [/^stack trace$/, /^JavaScript error text$/, /^exit code /, /^killed by /];
