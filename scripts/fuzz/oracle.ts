@@ -51,7 +51,7 @@ export function changedInputs(before: Map<string, string>, after: Map<string, st
 const CRASH_PATTERNS: readonly [RegExp, string][] = [
   [/^\s+at .+(:\d+:\d+\)?|\(native\)|<anonymous>\)?)$/m, "stack trace"],
   [/\bat Object\.|\bat async\b|node:internal/, "stack trace"],
-  [/TypeError|ReferenceError|Cannot read propert|is not a function|is not iterable|Cannot convert|Maximum call stack|heap out of memory|Invalid array length|Invalid string length|ERR_STRING_TOO_LONG/, "JavaScript error text"],
+  [/TypeError|ReferenceError|Cannot read propert|is not a function|is not iterable|Cannot convert|Maximum call stack|heap out of memory|Invalid (typed )?array length|Invalid string length|ERR_STRING_TOO_LONG/, "JavaScript error text"],
 ];
 
 /** Internal names that mean nothing to a user. */
