@@ -86,8 +86,9 @@ export interface FitQualityEntry {
   /** All checks passed (a fit failing one is refused before a result exists, so true in a result). */
   ok: boolean;
   warnings: string[];
-  background_fit: { converged: boolean; rank: number | null; parameters: number; covariance_finite: boolean; non_positive_bins: number; chi2: number; ndf: number; gof_z: number | null; attempts: number };
-  profile: { method: string; hessian_positive_definite: boolean; k_hat: number; k_err: number; k_range: [number, number]; chi2: number; ndf: number; gof_z: number; median_on_counts: number };
+  /** chi2 and ndf are absent for the raw OFF spectrum, which is not fitted. */
+  background_fit: { converged: boolean; rank: number | null; parameters: number; covariance_finite: boolean; non_positive_bins: number; chi2?: number; ndf?: number; gof_z: number | null; attempts: number };
+  profile: { method: string; hessian_positive_definite: boolean; k_hat: number; k_err?: number; k_range: [number, number]; chi2: number; ndf: number; gof_z: number; median_on_counts: number };
 }
 
 function fitQualityEntry(alternative: string, p: PeriodAnalysis): FitQualityEntry {
@@ -99,8 +100,9 @@ function fitQualityEntry(alternative: string, p: PeriodAnalysis): FitQualityEntr
     background: p.background.label,
     ok: b.ok && q.ok,
     warnings: [...b.warnings.map((w) => `background fit: ${w}`), ...q.warnings],
-    background_fit: { converged: b.converged, rank: b.rank, parameters: b.parameters, covariance_finite: b.covarianceFinite, non_positive_bins: b.nonPositiveBins, chi2: p.background.chi2, ndf: p.background.ndf, gof_z: b.gof ? b.gof.z : null, attempts: b.attempts },
-    profile: { method: q.method, hessian_positive_definite: q.hessianPositiveDefinite, k_hat: p.fit.kHat, k_err: q.kErr, k_range: q.kRange, chi2: p.fit.chi2Min, ndf: p.fit.ndf, gof_z: q.gof.z, median_on_counts: q.medianOnCounts },
+    background_fit: { converged: b.converged, rank: b.rank, parameters: b.parameters, covariance_finite: b.covarianceFinite, non_positive_bins: b.nonPositiveBins, ...(Number.isFinite(p.background.chi2) ? { chi2: p.background.chi2, ndf: p.background.ndf } : {}), gof_z: b.gof ? b.gof.z : null, attempts: b.attempts },
+    // k_err is absent where the curvature is not positive definite (then the fit is refused or K is fixed).
+    profile: { method: q.method, hessian_positive_definite: q.hessianPositiveDefinite, k_hat: p.fit.kHat, ...(Number.isFinite(q.kErr) ? { k_err: q.kErr } : {}), k_range: q.kRange, chi2: p.fit.chi2Min, ndf: p.fit.ndf, gof_z: q.gof.z, median_on_counts: q.medianOnCounts },
   };
 }
 
@@ -191,7 +193,8 @@ export class SpectraLimit {
       off_errors: this.offErrors,
       rel_syst: this.relSyst,
       alternatives: this.alternatives.map((a) => ({ label: a.label, weight: a.weight, x_hat_stat: a.xHatStat, x_err_stat: a.xErrStat, x_upper_pdg: a.curve.upperLimit(this.cl) })),
-      background_fits: this.alternatives[0].periods.map((p) => ({ period: p.name, background: p.background.label, chi2: p.background.chi2, ndf: p.background.ndf })),
+      // The raw OFF spectrum is not fitted: no chi2 or ndf to report (absent, never NaN).
+      background_fits: this.alternatives[0].periods.map((p) => ({ period: p.name, background: p.background.label, ...(Number.isFinite(p.background.chi2) ? { chi2: p.background.chi2, ndf: p.background.ndf } : {}) })),
       fit_quality: this.fitQuality(),
       ...(this.notes.length > 0 ? { notes: this.notes } : {}),
     };

@@ -1,7 +1,7 @@
 // Arrow IPC file I/O for the format's three tables (internal: apache-arrow types stay in here).
 // Writing and reading are synchronous and stream record batch by record batch through a file
 // descriptor, so neither side ever holds a whole file in memory.
-import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import {
   DataType,
   Field,
@@ -21,7 +21,7 @@ import {
 import { openRegularFile } from "../io/regularFile.js";
 import { allocColumn, type TypedColumn } from "./columns.js";
 import { EventDataError } from "./errors.js";
-import { checkIpcLayout, type BatchBlock } from "./ipcLayout.js";
+import { checkIpcLayout, readExactly, type BatchBlock } from "./ipcLayout.js";
 import { EVENTS_FORMAT_NAME, EVENTS_SCHEMA_VERSION, type EventColumnSpec, type EventColumnType, type EventTableKind } from "./schema.js";
 
 const MAGIC = "ARROW1";
@@ -214,16 +214,6 @@ export interface RawBatch {
   readonly columns: ReadonlyMap<string, TypedColumn>;
 }
 
-function readExactly(fd: number, length: number, position: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let done = 0;
-  while (done < length) {
-    const n = readSync(fd, bytes, done, length - done, position + done);
-    if (n === 0) break;
-    done += n;
-  }
-  return done === length ? bytes : bytes.subarray(0, done);
-}
 
 /**
  * Bytes of the file from `start` to `end`, in pieces of exactly the size the Arrow stream reader

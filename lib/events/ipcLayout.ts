@@ -18,7 +18,8 @@ const HEAD_BYTES = 8;
 /** int32 continuation marker 0xFFFFFFFF that precedes each message's metadata length. */
 const CONTINUATION = -1;
 
-function read(fd: number, length: number, position: number): Uint8Array {
+/** Up to `length` bytes at `position` (fewer at the end of the file). */
+export function readExactly(fd: number, length: number, position: number): Uint8Array {
   const bytes = new Uint8Array(length);
   let done = 0;
   while (done < length) {
@@ -26,7 +27,7 @@ function read(fd: number, length: number, position: number): Uint8Array {
     if (n === 0) break;
     done += n;
   }
-  return bytes.subarray(0, done);
+  return done === length ? bytes : bytes.subarray(0, done);
 }
 
 /** One record batch as the file holds it: offset of its message, metadata and body lengths. */
@@ -50,7 +51,7 @@ export function checkIpcLayout(file: string, fd: number, size: number, streamEnd
   let ended = false;
   while (at < streamEnd) {
     if (at + 4 > streamEnd) bad(`a message at byte ${at} runs into the footer at byte ${streamEnd}`);
-    const prefix = read(fd, Math.min(8, streamEnd - at), at);
+    const prefix = readExactly(fd, Math.min(8, streamEnd - at), at);
     const dv = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength);
     let length = dv.getInt32(0, true);
     let metaStart = at + 4;
@@ -67,7 +68,7 @@ export function checkIpcLayout(file: string, fd: number, size: number, streamEnd
     if (length < 0 || metaStart + length > streamEnd) bad(`the message at byte ${at} declares ${length} bytes of metadata, past the footer at byte ${streamEnd} (truncated or overwritten?)`);
     let message: Message;
     try {
-      message = Message.decode(read(fd, length, metaStart));
+      message = Message.decode(readExactly(fd, length, metaStart));
     } catch (e) {
       return bad(`the message at byte ${at} does not decode (${(e as Error).message})`);
     }
@@ -88,7 +89,7 @@ export function checkIpcLayout(file: string, fd: number, size: number, streamEnd
   }
   // Some writers (flechette) repeat the end-of-stream marker in front of the footer.
   while (ended && at + 8 <= streamEnd) {
-    const more = read(fd, 8, at);
+    const more = readExactly(fd, 8, at);
     const dv = new DataView(more.buffer, more.byteOffset, 8);
     if (dv.getInt32(0, true) !== CONTINUATION || dv.getInt32(4, true) !== 0) break;
     at += 8;
@@ -102,7 +103,7 @@ export function checkIpcLayout(file: string, fd: number, size: number, streamEnd
   }
   let footer: InstanceType<typeof Footer>;
   try {
-    footer = Footer.decode(read(fd, footerBytes, streamEnd));
+    footer = Footer.decode(readExactly(fd, footerBytes, streamEnd));
   } catch (e) {
     return bad(`the footer (bytes ${streamEnd}..${streamEnd + footerBytes}) does not decode (${(e as Error).message}): is the footer length at the end of the file right?`);
   }

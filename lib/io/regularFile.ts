@@ -6,7 +6,9 @@
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from "node:fs";
 
-function kindOf(s: Stats): string {
+/** What a path is, in words ("a regular file", "a FIFO (named pipe)", ...). */
+export function kindOf(s: Stats): string {
+  if (s.isFile()) return "a regular file";
   if (s.isDirectory()) return "a directory";
   if (s.isFIFO()) return "a FIFO (named pipe)";
   if (s.isCharacterDevice()) return "a character device";

@@ -11,6 +11,7 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
+import { kindOf } from "./regularFile.js";
 
 /** An error about an output or input path; the message starts with the path (or the option). */
 export class OutputPathError extends Error {
@@ -43,15 +44,6 @@ export function realPath(p: string): string {
   }
 }
 
-function kindOf(s: Stats): string {
-  if (s.isFile()) return "a regular file";
-  if (s.isDirectory()) return "a directory";
-  if (s.isFIFO()) return "a FIFO (named pipe)";
-  if (s.isCharacterDevice()) return "a character device";
-  if (s.isBlockDevice()) return "a block device";
-  if (s.isSocket()) return "a socket";
-  return "not a regular file";
-}
 
 function statOrNull(p: string): Stats | null {
   try {

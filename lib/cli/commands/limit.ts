@@ -164,7 +164,7 @@ function runLimit(file: string, spectra: SpectraFile, values: OptionValues, opti
   const text = [
     r.toString(),
     ...signedLines,
-    tableText(r.alternatives[0].periods.map((p) => ({ period: p.name, background: p.background.label, "chi2/ndf": `${p.background.chi2.toFixed(1)}/${p.background.ndf.toFixed(1)}`, "K (20-55 keV)": p.kPrefit ? p.kPrefit.k : NaN, "tau~": p.tauTilde }))),
+    tableText(r.alternatives[0].periods.map((p) => ({ period: p.name, background: p.background.label, "chi2/ndf": Number.isFinite(p.background.chi2) ? `${p.background.chi2.toFixed(1)}/${p.background.ndf.toFixed(1)}` : "(not fitted)", "K (20-55 keV)": p.kPrefit ? p.kPrefit.k : "-", "tau~": p.tauTilde }))),
   ].join("\n");
   return { json, text };
 }
