@@ -96,7 +96,9 @@ export function goodnessOfFit(statistic: "poisson" | "chi2", chi2: number, ndf: 
     const a = (sd * sd) / (2 * mean);
     const nu = (2 * mean * mean) / (sd * sd);
     const cdf = chisquareCdf(Math.max(chi2, 0) / a, nu);
-    z = cdf >= 1 ? Infinity : cdf <= 0 ? -Infinity : normalQuantile(cdf, 0, 1);
+    // Beyond the tail the CDF rounds to 0 or 1: the Gaussian z keeps the sign and stays finite.
+    const zq = cdf > 0 && cdf < 1 ? normalQuantile(cdf, 0, 1) : NaN;
+    z = Number.isFinite(zq) ? zq : (chi2 - mean) / sd;
   }
   return { chi2, ndf, mean, sd, z };
 }

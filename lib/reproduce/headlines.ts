@@ -19,6 +19,8 @@ import { dataPath } from "../data/paths.js";
 import { csiSummary } from "../prospects/csiSummary.js";
 import { experimentConditions } from "../prospects/asimovConditions.js";
 import { expectedMilliChargeLimit, PUBLISHED_MILLICHARGE_BOUND } from "../prospects/milliCharge.js";
+import { expectedSignedMilliChargeBounds } from "../prospects/milliChargeInterference.js";
+import { loadMilliChargeLimits } from "../prospects/landscape.js";
 import { experimentSource } from "../rates/experimentRate.js";
 import { loadExperiment, type ExperimentName } from "../reactor/experiments.js";
 import { readSpectraFile, type SpectraFile } from "../spectra/spectraFile.js";
@@ -69,7 +71,7 @@ const fmtP = (r: CoverageRecord, k: number, err: number) => `${(k / r.toys).toFi
 function procedureRows(experiment: "gemma" | "texono", data: SpectraFile, dataName: string, notebook: string, coverageMu: string[]): Headline[] {
   const published = publishedLimit(experiment, "free-electron");
   const name = experiment.toUpperCase();
-  const source = experiment === "gemma" ? "GEMMA PPNL 10 (2013) 139, Eq. (9)" : "TEXONO PRD 75 (2007) 012001, abstract";
+  const source = experiment === "gemma" ? "GEMMA, Beda et al., arXiv:1005.2736, Eq. (9)" : "TEXONO PRD 75 (2007) 012001, abstract";
   const files = (p: string) => ({ expected: readCoverageFile(`${experiment}-${p}-mu0.json`), cov: coverageMu.map((m) => readCoverageFile(`${experiment}-${p}-mu${m}.json`)) });
   const paper = files("paper");
   const full = files("full");
@@ -110,7 +112,7 @@ export function headlines(): Headline[] {
     published: gemmaFe,
     project: sens.mu_upper_mub,
     unit: "mu_B",
-    source: "GEMMA PPNL 10 (2013) 139, Eq. (9) (an observed limit; no expected limit is published)",
+    source: "GEMMA, Beda et al., arXiv:1005.2736, Eq. (9) (an observed limit; no expected limit is published)",
     notebook: "09-limit",
     note: "Asimov, flat 2 counts/(keV kg day), smoothed OFF with its covariance, K profiled (nuem sensitivity); the expected limit depends on the background shape and the OFF fit family (notebook 09)",
   });
@@ -120,7 +122,7 @@ export function headlines(): Headline[] {
     published: gemmaFe,
     project: toy.muUpperMuB,
     unit: "mu_B",
-    source: "GEMMA PPNL 10 (2013) 139, Eq. (9)",
+    source: "GEMMA, Beda et al., arXiv:1005.2736, Eq. (9)",
     notebook: "09-limit",
     note: "Asimov of the simulator's background (threshold rise 3.5 exp(-E/3.5 keV): an assumption, not a published shape; Ga lines), the library's default OFF treatment",
   });
@@ -130,7 +132,7 @@ export function headlines(): Headline[] {
     published: gemmaFe,
     project: sim.muUpperMuB,
     unit: "mu_B",
-    source: "GEMMA PPNL 10 (2013) 139, Eq. (9)",
+    source: "GEMMA, Beda et al., arXiv:1005.2736, Eq. (9)",
     notebook: "09-limit",
     note: "event-level simulation of Phases I+II, GEMMA selection and corrections (data/simulated); the library's default analysis: raw OFF bins, K profiled, PDG",
   });
@@ -141,7 +143,7 @@ export function headlines(): Headline[] {
     published: "(2-3)e-12 (reach); 5.0e-12 (limit)",
     project: epa.muUpperMuB,
     unit: "mu_B",
-    source: "GEMMA PPNL 10 (2013) 139, Sec. 4 and Eq. (12)",
+    source: "GEMMA, Beda et al., arXiv:1005.2736, Sec. 4 and Eq. (12)",
     notebook: "10-atomic-ionization",
     note: "Asimov of a GEMMA-like detector with the ROI from 2 keV (project choice) and the threshold efficiency corrected; the paper calls the EPA limit illustrative",
   });
@@ -156,15 +158,27 @@ export function headlines(): Headline[] {
     note: "Asimov, flat 1 count/(keV kg day), 12-60 keV, 570.7/127.8 days ON/OFF",
   });
   rows.push(...procedureRows("texono", readSpectraFile(dataPath("simulated/texono-mu0-seed2007.spectra.json")), "texono-mu0-seed2007", "11-texono-magnetic-moment", TEXONO_COVERAGE_MU));
+  // Beside the bound from the GEMMA data (Brudanin et al.): free electrons with the weak interference, per sign.
+  const brudanin = loadMilliChargeLimits().find((l) => l.experiment === "GEMMA (Brudanin et al.)")!;
+  const signed = expectedSignedMilliChargeBounds(experimentConditions("gemma"), "fe");
+  rows.push({
+    quantity: "neutrino milli-charge |delta_Q| 90 % CL from GEMMA data, free electrons with the weak interference: expected from the published conditions",
+    published: brudanin.value,
+    project: `${signed.negative.toPrecision(2)} (delta_Q < 0) / ${signed.positive.toPrecision(2)} (delta_Q > 0)`,
+    unit: "e",
+    source: `${brudanin.reference} (${brudanin.verified})`,
+    notebook: "12-milli-charge",
+    note: `Asimov expectation at GEMMA's conditions (pure delta_Q^2 term alone: ${signed.pureOnly.toPrecision(2)}); the interference with the weak amplitude is linear in delta_Q, so the two signs differ`,
+  });
   const mc = expectedMilliChargeLimit(experimentConditions("gemma"), "stepping");
   rows.push({
-    quantity: "neutrino milli-charge |delta_Q| 90 % CL from GEMMA-like data",
+    quantity: "neutrino milli-charge |delta_Q| 90 % CL with sub-keV thresholds and atomic enhancement (talk's 1e-12 e)",
     published: PUBLISHED_MILLICHARGE_BOUND.deltaQ_e,
     project: mc.upper,
     unit: "e",
     source: PUBLISHED_MILLICHARGE_BOUND.source,
     notebook: "12-milli-charge",
-    note: "stepping approximation, no atomic enhancement at sub-keV energies (the published bound uses MCRRPA and thresholds down to 300 eV)",
+    note: "GEMMA conditions, stepping approximation, no atomic enhancement at sub-keV energies: the published bound needs MCRRPA and thresholds down to 300 eV (notebook 12 shows what each ingredient contributes)",
   });
   const csi = csiSummary();
   rows.push({

@@ -31,8 +31,8 @@ function baselines(root: string): string[][] {
   return [
     ["limit", "--spectra", d("gemma-tiny.spectra.json"), "--json"],
     ["limit", "--spectra", d("texono-mu0.spectra.json"), "--method", "profile", "--json"],
-    ["limit", "--spectra", d("gemma-tiny.spectra.json"), "--background", "raw", "--off-errors", "diagonal", "--json"],
-    ["limit", "--spectra", d("texono-mu0.spectra.json"), "--parameter", "delta-q", "--model", "epa", "--method", "fc", "--json"],
+    ["limit", "--spectra", d("texono-mu0.spectra.json"), "--background", "gel", "--off-errors", "diagonal", "--json"],
+    ["limit", "--spectra", d("texono-mu0.spectra.json"), "--parameter", "delta-q", "--model", "epa", "--method", "fc", "--interference", "off", "--json"],
     ["select", "--in", d("texono"), "--json"],
     ["spectra", "--in", d("gemma"), "--out", join(root, "baseline-spectra.json"), "--json"],
     ["sensitivity", "--experiment", "gemma", "--json"],
