@@ -286,6 +286,11 @@ export function analyseSpectra(spectra: SpectraFile, options: AnalyseSpectraOpti
     periods = profile.periods.map((p) => ({ name: p.name, x_hat: p.xHat, x_err: p.xErr, k_hat: p.kHat }));
     const note = pdgProfileNote({ x: alternatives[0].xHatStat, err: alternatives[0].xErrStat }, profile, first);
     if (note) notes.push(note);
+    // The Poisson likelihood takes a corrected count below zero (a subtraction's fluctuation) as 0: say so.
+    for (const p of first) {
+      const neg = [...p.onCounts, ...p.offCounts].filter((c) => c < 0);
+      if (neg.length > 0) notes.push(`${p.name}: ${neg.length} corrected count(s) below zero (lowest ${Math.min(...neg).toPrecision(3)}) enter the Poisson profile likelihood as 0`);
+    }
   }
   const offErrors = first[0].offErrors;
   const signal = signalDefinition(options.coupling ?? "mu", model);

@@ -48,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const cmd = commands.find((c) => c.name === name);
   if (!cmd) {
+    if (rest.includes("--json")) console.log(JSON.stringify({ error: `unknown command "${name}" (the commands: ${commands.map((c) => c.name).join(", ")})` }, null, 2));
     console.error(`nuem: unknown command "${name}"\n\n${mainHelp()}`);
     return 2;
   }

@@ -136,7 +136,7 @@ export function checkManifest(file: string, m: unknown): DatasetManifest {
   const o = m as Record<string, unknown>;
   if (o.format !== EVENTS_FORMAT_NAME) bad(`format is ${JSON.stringify(o.format)}, expected "${EVENTS_FORMAT_NAME}"`);
   if (!Number.isInteger(o.schema_version) || (o.schema_version as number) < 1 || (o.schema_version as number) > EVENTS_SCHEMA_VERSION) {
-    bad(`schema_version ${JSON.stringify(o.schema_version)} is not supported (this reader knows 1..${EVENTS_SCHEMA_VERSION})`);
+    bad(o.schema_version === undefined ? `schema_version is missing (this reader knows 1..${EVENTS_SCHEMA_VERSION})` : `schema_version ${JSON.stringify(o.schema_version)} is not supported (this reader knows 1..${EVENTS_SCHEMA_VERSION})`);
   }
   if (typeof o.experiment !== "string" || o.experiment === "") bad("experiment must be a non-empty string");
   if (typeof o.detector_mass_kg !== "number" || !(o.detector_mass_kg > 0) || !Number.isFinite(o.detector_mass_kg)) bad("detector_mass_kg must be a number > 0");
@@ -158,6 +158,7 @@ export function checkManifest(file: string, m: unknown): DatasetManifest {
     const e = p as Record<string, unknown>;
     const where = `periods[${i}]`;
     if (e === null || typeof e !== "object") bad(`${where} is not an object`);
+    if (e.name === undefined) bad(`${where}.name is missing`);
     if (typeof e.name !== "string" || !isValidPeriodName(e.name)) bad(`${where}.name ${JSON.stringify(e.name)}: use letters, digits, ".", "_", "-"`);
     if (seen.has(e.name as string)) bad(`${where}: period "${e.name}" listed twice`);
     seen.add(e.name as string);

@@ -55,14 +55,15 @@ const fail = (file: string, where: string, problem: string): never => {
 /**
  * The ranges the file's numbers must lie in (physically possible values; a value outside is a
  * broken file, not a measurement). Choices (ours): a detector of at most 1e8 kg (100 kt, above the
- * largest built, Super-Kamiokande's 50 kt); a flux of at most 1e17 /(cm^2 s) (~6e20 antineutrinos/s
- * from a 3 GW core give ~5e15 at 1 m); periods of at most a century; bin edges in [0, 1e5] keV;
+ * largest built, Super-Kamiokande's 50 kt) and at least 1 g (below any germanium or CsI crystal in
+ * use; 1e-300 kg made the chi-square flat instead of failing clearly); a flux of at most 1e17 /(cm^2 s) (~6e20 antineutrinos/s
+ * from a 3 GW core give ~5e15 at 1 m); periods of at least a minute (1e-3 days; shorter ones hold no counts to fit) and at most a century; bin edges in [0, 1e5] keV;
  * relative uncertainties in [0, 1).
  */
 export const SPECTRA_FIELD_DOMAINS = {
-  mass_kg: { min: 0, max: 1e8, minExclusive: true, unit: "kg" },
+  mass_kg: { min: 1e-3, max: 1e8, unit: "kg" },
   flux_per_cm2_s: { min: 0, max: 1e17, minExclusive: true, unit: "/(cm^2 s)" },
-  days: { min: 0, max: 36525, minExclusive: true, unit: "days", note: "at most a century" },
+  days: { min: 1e-3, max: 36525, unit: "days", note: "a minute to a century" },
   edges_kev: { min: 0, max: 1e5, unit: "keV" },
   rel_uncertainty: { min: 0, max: 1, maxExclusive: true, note: "a relative uncertainty" },
 } as const satisfies Record<string, Domain>;
@@ -75,7 +76,7 @@ export const SPECTRA_FIELD_DOMAINS = {
 export const NEGATIVE_COUNT_SIGMAS = 3;
 
 function num(file: string, where: string, v: unknown, domain?: Domain): number {
-  if (typeof v !== "number" || !Number.isFinite(v)) fail(file, where, `expected a finite number, found ${JSON.stringify(v)}`);
+  if (typeof v !== "number" || !Number.isFinite(v)) fail(file, where, v === undefined ? "is missing (a finite number is required)" : `expected a finite number, found ${JSON.stringify(v)}`);
   const x = v as number;
   if (domain && !inDomain(x, domain)) fail(file, where, `${x} is outside its domain: ${describeDomain(domain)}`);
   return x;

@@ -20,7 +20,7 @@ export const ENU_DOMAIN_MeV: Domain = { min: 0, max: 100, minExclusive: true, un
 export const XSEC_PARAM_DOMAINS: Readonly<Record<"muNu_muB" | "deltaQ_e" | "sin2ThetaW" | "chargeRadius2_cm2" | "neutrinoMassMeV", Domain>> = {
   muNu_muB: { min: 0, max: 1e-6, unit: "mu_B", note: "a magnitude: the cross sections depend on mu^2; far above every laboratory limit" },
   deltaQ_e: { min: 0, max: 1e-3, unit: "e", note: "a magnitude: the cross sections depend on delta_Q^2; far above every laboratory limit" },
-  sin2ThetaW: { min: 0, max: 1, note: "sin^2 of an angle" },
+  sin2ThetaW: { min: 0, max: 1, minExclusive: true, maxExclusive: true, note: "sin^2 of the weak mixing angle" },
   chargeRadius2_cm2: { min: -1e-28, max: 1e-28, unit: "cm^2", note: "signed; far beyond every laboratory limit (~1e-31 cm^2)" },
   neutrinoMassMeV: { min: 0, max: 1e-3, minExclusive: true, unit: "MeV", note: "the mass (or low-Q^2 cut-off) in the milli-charge EPA logarithm" },
 };

@@ -56,7 +56,7 @@ function expectReplace(f: Field, v: BadValue): Expect {
 type Json = Record<string, unknown>;
 
 /** Limit options drawn for a case (each valid on its own). */
-const LIMIT_OPTIONS: readonly string[][] = [[], [], ["--method", "profile"], ["--model", "epa"], ["--parameter", "delta-q"], ["--background", "raw"], ["--cl", "0.95"], ["--background", "gel", "--off-errors", "diagonal"]];
+const LIMIT_OPTIONS: readonly string[][] = [[], [], ["--method", "profile"], ["--model", "epa"], ["--parameter", "delta-q"], ["--background", "raw"], ["--cl", "0.95"], ["--method", "fc"]];
 
 export function spectraCase(id: number, rng: Rng, corpus: Corpus, dir: string): Case {
   // The tiny file and the small TEXONO one most often: a limit on them takes about a second.

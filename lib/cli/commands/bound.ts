@@ -3,6 +3,7 @@ import { tableText } from "../../plots/table.js";
 import { experimentConditions, type AsimovConditions } from "../../prospects/asimovConditions.js";
 import { expectedCouplingLimit, processShape } from "../../prospects/couplingSensitivity.js";
 import { csiSpectrumFromDataset } from "../../prospects/csiEvents.js";
+import { validateDataset } from "../../events/dataset.js";
 import { csiSummary } from "../../prospects/csiSummary.js";
 import { fitCsiResidual, simulateCsiOnOff } from "../../prospects/csiToy.js";
 import { gemma2Conditions } from "../../prospects/gemma2.js";
@@ -15,7 +16,7 @@ const SETUPS = ["gemma", "texono", "texono-pcge", "gemma2"] as const;
 
 const DOMAINS: Readonly<Record<string, Domain>> = {
   background: BACKGROUND_DOMAIN,
-  "cutoff-ev": { min: 0, max: 1000, minExclusive: true, unit: "eV", note: "the low-Q^2 cut-off of the EPA logarithm" },
+  "cutoff-ev": { min: 1e-3, max: 1000, unit: "eV", note: "the low-Q^2 cut-off of the EPA logarithm (the project's default is 16 eV)" },
   seed: { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true },
 };
 
@@ -76,6 +77,7 @@ export const boundCommand: Command = {
       if (values.data !== undefined) {
         if (values.seed !== undefined) throw new Error("give either --seed (a toy spectrum) or --data (an event dataset)");
         if (typeof values.data !== "string" || values.data === "") throw new Error("--data: expected a dataset directory");
+        validateDataset(values.data);
         const sp = csiSpectrumFromDataset(values.data);
         fit = fitCsiResidual(sp, parameter === "sin2w" ? "sin2ThetaW" : "chargeRadius2_cm2", s.sin2Ref);
         mode = `events of ${values.data}`;

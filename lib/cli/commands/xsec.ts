@@ -35,6 +35,15 @@ export const xsecCommand: Command = {
     } catch (e) {
       throw new Error(`--t-kev: ${(e as Error).message}`);
     }
+    // An option the process does not depend on would be dropped without a word: refuse it. A
+    // parameter is unused when the cross section is the same with it left at its default.
+    const value = info.dSigmaDT(eNu, tKeV * MeV_PER_keV, params);
+    const OPTION_OF: Record<string, string> = { muNu_muB: "--mu", deltaQ_e: "--delta-q", sin2ThetaW: "--sin2w", chargeRadius2_cm2: "--r2", neutrinoMassMeV: "--nu-mass-ev" };
+    for (const key of Object.keys(params) as (keyof typeof params)[]) {
+      const without = { ...params };
+      delete without[key];
+      if (value !== 0 && info.dSigmaDT(eNu, tKeV * MeV_PER_keV, without) === value) throw new Error(`${OPTION_OF[key] ?? key} does not enter the process ${name} (its cross section is the same without it): drop the option`);
+    }
     const json = {
       process: name,
       enu_mev: eNu,
