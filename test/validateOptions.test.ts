@@ -34,6 +34,6 @@ describe("library option objects", () => {
     expect(() => analyseSpectra(spectra, { alternatives: [{ binKeV: -1 }] })).toThrow('alternatives[0]: option "binKeV" is -1');
   });
   it("expectedSensitivity refuses a negative background", () => {
-    expect(() => expectedSensitivity("gemma", { backgroundPerKeVKgDay: -1 })).toThrow('sensitivity options: option "backgroundPerKeVKgDay" is -1, expected a number in (0, 1000000]');
+    expect(() => expectedSensitivity("gemma", { backgroundPerKeVKgDay: -1 })).toThrow('sensitivity options: option "backgroundPerKeVKgDay" is -1, expected a number in [0.001, 1000000]');
   });
 });

@@ -179,6 +179,21 @@ export function readSpectraFile(file: string): SpectraFile {
   return validateSpectra(doc, file);
 }
 
+/**
+ * The same spectra file with only the named periods, in the file's order (e.g. GEMMA's Phase I
+ * alone). An unknown or repeated name is refused, with the periods the file has.
+ * @example withPeriods(file, ["phase-1"]).periods.length // => 1
+ */
+export function withPeriods(spectra: SpectraFile, names: readonly string[], file = "spectra"): SpectraFile {
+  const have = spectra.periods.map((p) => p.name);
+  if (names.length === 0) throw new Error(`${file}: no period named; the file has ${have.join(", ")}`);
+  names.forEach((n, i) => {
+    if (!have.includes(n)) throw new Error(`${file}: no period "${n}"; the file has ${have.join(", ")}`);
+    if (names.indexOf(n) !== i) throw new Error(`${file}: period "${n}" named twice`);
+  });
+  return { ...spectra, periods: spectra.periods.filter((p) => names.includes(p.name)) };
+}
+
 /** Validates and writes a spectra file (2-space JSON, trailing newline) through a temporary sibling. */
 export function writeSpectraFile(file: string, spectra: SpectraFile): void {
   validateSpectra(spectra, file);

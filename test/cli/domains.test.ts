@@ -45,8 +45,8 @@ describe("numeric domains", () => {
     await expect(run(ratesCommand, { experiment: "gemma", process: "em-epa", "t-kev": "0.05,1", mu: "1e-11" })).rejects.toThrow("--t-kev: 0.05 keV lies outside the elam photoabsorption table of em-epa");
   });
   it("sensitivity and bound refuse a negative background", async () => {
-    await expect(run(sensitivityCommand, { experiment: "gemma", background: "-1" })).rejects.toThrow("--background: expected a number in (0, 1000000] counts/(keV kg day)");
-    await expect(run(boundCommand, { parameter: "mu", background: "-1" })).rejects.toThrow("--background: expected a number in (0, 1000000] counts/(keV kg day)");
+    await expect(run(sensitivityCommand, { experiment: "gemma", background: "-1" })).rejects.toThrow("--background: expected a number in [0.001, 1000000] counts/(keV kg day)");
+    await expect(run(boundCommand, { parameter: "mu", background: "-1" })).rejects.toThrow("--background: expected a number in [0.001, 1000000] counts/(keV kg day)");
   });
   it("options that another option would drop are refused", async () => {
     await expect(run(limitCommand, { spectra: "x.json", alternatives: "gemma", "roi-low-kev": "3,4,5" })).rejects.toThrow("--alternatives gemma and --roi-low-kev cannot be combined");

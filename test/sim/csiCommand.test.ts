@@ -26,7 +26,7 @@ describe("nuem simulate --config csi (command object)", () => {
     const base = { config: "csi", seed: "1", out: join(tmp.dir, "x") };
     await expect(async () => simulateCommand.run({ ...base, mu: "1e-10" }, [])).rejects.toThrow(/--mu must be 0/);
     await expect(async () => simulateCommand.run({ ...base, "hours-on": "5" }, [])).rejects.toThrow(/--hours-on does not apply/);
-    await expect(async () => simulateCommand.run({ ...base, sin2w: "1.5" }, [])).rejects.toThrow(/--sin2w: expected a number in \[0, 1\]/);
+    await expect(async () => simulateCommand.run({ ...base, sin2w: "1.5" }, [])).rejects.toThrow(/--sin2w: expected a number in \(0, 1\)/);
     await expect(async () => simulateCommand.run({ config: "gemma", mu: "0", seed: "1", out: join(tmp.dir, "y"), sin2w: "0.3" }, [])).rejects.toThrow(/--sin2w applies to --config csi only/);
   });
 });

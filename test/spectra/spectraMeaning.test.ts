@@ -57,9 +57,9 @@ describe("spectra file: meaning", () => {
   });
   it("refuses impossible times, masses, fluxes and energies", () => {
     const cases: [(s: SpectraFile) => void, string][] = [
-      [(s) => (s.periods[0].t_on_days = 1e6), "periods[0].t_on_days: 1000000 is outside its domain: a number in (0, 36525] days"],
+      [(s) => (s.periods[0].t_on_days = 1e6), "periods[0].t_on_days: 1000000 is outside its domain: a number in [0.001, 36525] days"],
       [(s) => (s.periods[1].t_off_days = 0), "periods[1].t_off_days: 0 is outside its domain"],
-      [(s) => (s.mass_kg = 1e300), "mass_kg: 1e+300 is outside its domain: a number in (0, 100000000] kg"],
+      [(s) => (s.mass_kg = 1e300), "mass_kg: 1e+300 is outside its domain: a number in [0.001, 100000000] kg"],
       [(s) => (s.flux_per_cm2_s = 1e300), "flux_per_cm2_s: 1e+300 is outside its domain"],
       [(s) => (s.periods[0].edges_kev = [-1, 4, 5]), "periods[0].edges_kev[0]: -1 is outside its domain"],
       [(s) => (s.target = "CsI"), 'target: "CsI" is not supported'],

@@ -5,7 +5,7 @@ import { signedMilliChargeLimit } from "../../analysis/milliChargeSignedLimit.js
 import { checkProcedureConflicts, LIMIT_PROCEDURES } from "../../analysis/procedure.js";
 import { tableText } from "../../plots/table.js";
 import { boundCommand } from "./bound.js";
-import { readSpectraFile, type SpectraFile } from "../../spectra/spectraFile.js";
+import { readSpectraFile, withPeriods, type SpectraFile } from "../../spectra/spectraFile.js";
 import { BIN_KEV_DOMAIN } from "../../analysis/domains.js";
 import { CL_DOMAIN } from "../../validateOptions.js";
 import { choiceOption, numberListOption, numberOption, type Command, type Domain, type OptionValues } from "../command.js";
@@ -26,6 +26,7 @@ export const limitCommand: Command = {
     "with a smooth background, profiles chi2(X, K) over K (GEMMA Eq. 7), combines the periods with the 4.0 %",
     "systematic (Eq. 8) and sets the limit on X = (mu / 1e-11 mu_B)^2 (or X = (delta_Q / 1e-12 e)^2).",
     "  --spectra FILE                 the spectra file (required)",
+    "  --periods A,B,...              only these periods of the file (default: all), e.g. phase-1",
     "  --procedure paper|full         a named procedure (default: none, the options below):",
     "                                 paper = GEMMA's as published (Sec. 3): the fitted smooth OFF curve (GEL or",
     "                                 spline) as the background, K free and projected out, the 4 % systematic of",
@@ -54,6 +55,7 @@ export const limitCommand: Command = {
   ].join("\n"),
   options: {
     spectra: { type: "string" },
+    periods: { type: "string" },
     procedure: { type: "string" },
     parameter: { type: "string" },
     seed: { type: "string" },
@@ -83,7 +85,9 @@ export const limitCommand: Command = {
     const parameter = choiceOption(values, "parameter", COUPLINGS, "mu");
     const file = values.spectra;
     if (typeof file !== "string" || file === "") throw new Error("--spectra is required (a spectra file, see data/README.md)");
-    const spectra = readSpectraFile(file);
+    const read = readSpectraFile(file);
+    if (values.periods !== undefined && (typeof values.periods !== "string" || values.periods === "")) throw new Error("--periods: expected period names separated by commas");
+    const spectra = typeof values.periods === "string" ? withPeriods(read, values.periods.split(",").map((s) => s.trim()), file) : read;
     if (values.procedure !== undefined) {
       // A named procedure: only options that agree with it are accepted.
       const procedure = choiceOption(values, "procedure", LIMIT_PROCEDURES);
