@@ -13,4 +13,4 @@ import type { Domain } from "../validateOptions.js";
 export const BACKGROUND_DOMAIN: Domain = { min: 1e-3, max: 1e6, unit: "counts/(keV kg day)", note: "a rate; below 1e-3 (a thousandth of GEMMA's ~2) the Asimov spectra hold too few counts to fit K" };
 
 /** An analysis bin width, keV. */
-export const BIN_KEV_DOMAIN: Domain = { min: 0, max: 10, minExclusive: true, unit: "keV" };
+export const BIN_KEV_DOMAIN: Domain = { min: 0.01, max: 10, unit: "keV", note: "from 10 eV, below any germanium resolution" };

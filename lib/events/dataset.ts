@@ -64,7 +64,7 @@ function checkPeriodRanges(manifestFile: string, m: DatasetManifest, runs: RunTa
     if ((p.first_run === null) !== (p.rows === 0)) throw new EventDataError(manifestFile, `period "${p.name}": ${p.rows} rows with runs ${p.first_run}..${p.last_run}: a period has runs exactly when it has rows`);
     if (p.first_run === null || p.last_run === null) continue;
     if (p.first_run > p.last_run) throw new EventDataError(manifestFile, `period "${p.name}": first_run ${p.first_run} > last_run ${p.last_run}`);
-    for (const r of [p.first_run, p.last_run]) if (!known.has(r)) throw new EventDataError(manifestFile, `period "${p.name}": run ${r} is not in the run table ${runsFile}`);
+    for (const k of ["first_run", "last_run"] as const) if (!known.has(p[k]!)) throw new EventDataError(manifestFile, `period "${p.name}": ${k} ${p[k]} is not a run of the run table ${runsFile}`);
     if (previous && p.first_run <= previous.last) {
       throw new EventDataError(manifestFile, `period "${p.name}" (runs ${p.first_run}..${p.last_run}) overlaps or precedes period "${previous.name}" (up to run ${previous.last}): periods must hold disjoint, ascending run ranges`);
     }

@@ -134,12 +134,13 @@ export function checkManifest(file: string, m: unknown): DatasetManifest {
   };
   if (m === null || typeof m !== "object" || Array.isArray(m)) bad("not a JSON object");
   const o = m as Record<string, unknown>;
-  if (o.format !== EVENTS_FORMAT_NAME) bad(`format is ${JSON.stringify(o.format)}, expected "${EVENTS_FORMAT_NAME}"`);
+  if (o.format !== EVENTS_FORMAT_NAME) bad(o.format === undefined ? `format is missing (expected "${EVENTS_FORMAT_NAME}")` : `format is ${JSON.stringify(o.format)}, expected "${EVENTS_FORMAT_NAME}"`);
   if (!Number.isInteger(o.schema_version) || (o.schema_version as number) < 1 || (o.schema_version as number) > EVENTS_SCHEMA_VERSION) {
     bad(o.schema_version === undefined ? `schema_version is missing (this reader knows 1..${EVENTS_SCHEMA_VERSION})` : `schema_version ${JSON.stringify(o.schema_version)} is not supported (this reader knows 1..${EVENTS_SCHEMA_VERSION})`);
   }
   if (typeof o.experiment !== "string" || o.experiment === "") bad("experiment must be a non-empty string");
-  if (typeof o.detector_mass_kg !== "number" || !(o.detector_mass_kg > 0) || !Number.isFinite(o.detector_mass_kg)) bad("detector_mass_kg must be a number > 0");
+  // The same range as a spectra file's mass (lib/spectra/spectraFile.ts: 1 g to 1e8 kg).
+  if (typeof o.detector_mass_kg !== "number" || !(o.detector_mass_kg >= 1e-3 && o.detector_mass_kg <= 1e8)) bad(o.detector_mass_kg === undefined ? "detector_mass_kg is missing (a number in [0.001, 1e8] kg)" : `detector_mass_kg must be a number in [0.001, 1e8] kg, got ${JSON.stringify(o.detector_mass_kg)}`);
   for (const k of ["detector", "description"]) if (o[k] !== undefined && typeof o[k] !== "string") bad(`${k} must be a string`);
   if (o.selection !== undefined) {
     const s = o.selection as Record<string, unknown> | null;

@@ -45,7 +45,7 @@ export function csiSpectrumFromDataset(dir: string, options: CsiSpectrumOptions 
   const ds = openDataset(dir);
   const m = ds.manifest;
   // The experiment names the detector (a TEXONO HPGe dataset's detector text mentions its CsI anti-Compton).
-  if (!/csi/i.test(m.experiment)) throw new Error(`${dir}: not a CsI(Tl) dataset (experiment "${m.experiment}"); simulate one with nuem simulate --config csi`);
+  if (!/csi/i.test(m.experiment)) throw new Error(`${dir}/dataset.json: experiment "${m.experiment}" is not a CsI(Tl) dataset; simulate one with nuem simulate --config csi`);
   const simCfg = (m.simulation?.config as { csi?: Partial<CsiSimConfig> } | undefined)?.csi;
   const fwhm = options.fwhmFractionAt662 ?? simCfg?.fwhmFractionAt662 ?? CSI_FWHM_FRACTION_AT_662_KEV;
   const edges = Float64Array.from(options.edgesKeV ?? CSI_DEFAULT_EDGES_KEV);

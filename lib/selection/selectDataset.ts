@@ -141,7 +141,12 @@ export function selectDataset(dir: string, options: SelectDatasetOptions = {}): 
   const entries = ds.manifest.periods.filter((p) => !options.periods || options.periods.includes(p.name));
   const hasTruth = options.truth !== false && entries.length > 0 && entries.every((p) => p.truth !== null);
   const { outDir: _o, overwrite: _w, periods: _p, settings: settingsOpt = "auto", truth: truthOpt, onPeriod, ...selOptions } = options;
-  const settings: SelectionSettings = settingsOpt === "auto" ? selectionSettingsFor(ds.manifest.experiment) : settingsOpt;
+  let settings: SelectionSettings;
+  try {
+    settings = settingsOpt === "auto" ? selectionSettingsFor(ds.manifest.experiment) : settingsOpt;
+  } catch (e) {
+    throw new EventDataError(join(dir, "dataset.json"), `experiment: ${(e as Error).message}`);
+  }
   const selectionOptions = selectionOptionsFor(settings, selOptions);
   const tally = hasTruth ? new SelectionTruth(typeof truthOpt === "object" ? truthOpt : settings === "texono" ? texonoTruthTally() : {}) : undefined;
   const settingsOut: PeriodSettings[] = [];

@@ -92,7 +92,11 @@ export function texonoTruthTally(): TruthTallyOptions {
 
 /** The preset for a dataset's experiment (manifest `experiment`): "texono" for TEXONO, else "gemma". */
 export function selectionSettingsFor(experiment: string): "gemma" | "texono" {
-  return experiment.trim().toLowerCase() === "texono" ? "texono" : "gemma";
+  const e = experiment.trim().toLowerCase();
+  if (e === "texono") return "texono";
+  if (e === "gemma" || e === "gemma-ii" || e === "gemma2") return "gemma";
+  // No silent default: another experiment's data need a preset chosen on purpose.
+  throw new Error(`experiment "${experiment}" has no selection preset of its own: choose one with --settings gemma|texono|plain (selectDataset option "settings")`);
 }
 
 /** The selection options of a preset with `options` merged in ("plain": the options alone). */

@@ -84,7 +84,7 @@ function num(file: string, where: string, v: unknown, domain?: Domain): number {
 
 function numArray(file: string, where: string, v: unknown, length?: number, domain?: Domain): number[] {
   if (!Array.isArray(v)) return fail(file, where, `expected an array of numbers, found ${v === undefined ? "nothing" : typeof v}`);
-  if (length !== undefined && v.length !== length) fail(file, where, `expected ${length} values (one per bin), found ${v.length}`);
+  if (length !== undefined && v.length !== length) fail(file, where, `expected ${length} values (one per bin of edges_kev, which has ${length + 1} edges), found ${v.length}`);
   v.forEach((x, i) => num(file, `${where}[${i}]`, x, domain));
   return v as number[];
 }

@@ -19,9 +19,11 @@ function commandFor(name: DatasetName, rng: Rng): string[] {
   const args =
     name === "csi"
       ? ["bound", "--parameter", rng.pick(["sin2w", "r2"]), "--data", DS]
-      : rng.chance(0.5)
-        ? ["select", "--in", DS, ...(rng.chance(0.5) ? ["--out", "selected"] : [])]
-        : ["spectra", "--in", DS, "--out", "out.spectra.json"];
+      : name === "gemma-selected" || rng.chance(0.2)
+        ? ["validate", DS] // a selected dataset is refused by select and spectra whatever its mutation
+        : rng.chance(0.5)
+          ? ["select", "--in", DS, ...(rng.chance(0.5) ? ["--out", "selected"] : [])]
+          : ["spectra", "--in", DS, "--out", "out.spectra.json"];
   if (rng.chance(0.6)) args.push("--json");
   return args;
 }

@@ -49,6 +49,7 @@ describe("the TEXONO preset", () => {
   it("is chosen by the dataset's experiment and has no noble-gas step", () => {
     expect(selectionSettingsFor("TEXONO")).toBe("texono");
     expect(selectionSettingsFor("GEMMA")).toBe("gemma");
+    expect(() => selectionSettingsFor("CONUS")).toThrow('experiment "CONUS" has no selection preset of its own: choose one with --settings gemma|texono|plain');
     expect(res.settings).toBe("texono");
     expect(res.cutFlow.total.steps.map((s) => s.name)).toEqual(["pulser", "bad-runs", "noise", "audio", "fourier", "anticoincidence"]);
     expect(res.nobleGasRuns.length).toBe(0);

@@ -23,7 +23,8 @@ export function selectionText(r: SelectDatasetResult): string {
   const lines = [r.cutFlow.toString()];
   if (r.truth) {
     const t = r.truth.totalEfficiency();
-    lines.push(
+    if (t.raw.total === 0) lines.push(`truth: no signal event above ${r.truth.minTrueKeV} keV in the data (no efficiency to state)`);
+    else lines.push(
       `truth: signal above ${r.truth.minTrueKeV} keV kept ${t.raw.passed}/${t.raw.total}; efficiency ${t.raw.value.toFixed(4)} +- ${t.raw.error.toFixed(4)}, ` +
         `corrected for the removed live time ${t.corrected.toFixed(4)} +- ${t.correctedError.toFixed(4)}`,
     );

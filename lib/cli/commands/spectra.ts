@@ -69,7 +69,12 @@ export const spectraCommand: Command = {
     const [lo, hi] = range;
     const binKeV = numberOption(values, "bin-kev", 0.2, DOMAINS["bin-kev"]);
     if ((hi - lo) / binKeV > 1e5) throw new Error(`--bin-kev ${binKeV} over --range ${lo},${hi} gives ${Math.round((hi - lo) / binKeV)} bins; at most 1e5`);
-    const edges = uniformEdgesKeV(lo, hi, binKeV);
+    let edges;
+    try {
+      edges = uniformEdgesKeV(lo, hi, binKeV);
+    } catch (e) {
+      throw new Error(`--bin-kev ${binKeV} with --range ${lo},${hi}: ${(e as Error).message.replace(/^spectrum binning: /, "")}`);
+    }
     const selOut = values["selected-out"];
     if (selOut !== undefined && (typeof selOut !== "string" || selOut === "")) throw new Error("--selected-out: expected a directory");
     // Before any work: no output touches the input or the other output; existing ones need --overwrite.
