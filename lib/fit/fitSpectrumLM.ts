@@ -126,24 +126,28 @@ export function fitSpectrumLM(spectrum: BinnedSpectrum, model: CurveModel, optio
   const tol = options.tolerance ?? 1e-3;
   const history: number[] = [f];
   let needJacobian = true;
+  // The Gauss-Newton normal equations at u: A = J^T W J (symmetric) and g = J^T W (y - mu).
+  const normalEquations = (): void => {
+    evalMu(u, mu);
+    jacobian(u);
+    A.fill(0);
+    g.fill(0);
+    for (let i = 0; i < m; i++) {
+      const w = statistic === "poisson" ? 1 / Math.max(mu[i], 1e-300) : 1 / v[i];
+      const r = (y[i] - mu[i]) * w;
+      for (let a = 0; a < nf; a++) {
+        const ja = jac[i * nf + a];
+        if (ja === 0) continue;
+        g[a] += ja * r;
+        for (let b = 0; b <= a; b++) A[a * nf + b] += ja * w * jac[i * nf + b];
+      }
+    }
+    for (let a = 0; a < nf; a++) for (let b = 0; b < a; b++) A[b * nf + a] = A[a * nf + b];
+  };
   while (iterations < maxIt) {
     iterations++;
     if (needJacobian) {
-      evalMu(u, mu);
-      jacobian(u);
-      A.fill(0);
-      g.fill(0);
-      for (let i = 0; i < m; i++) {
-        const w = statistic === "poisson" ? 1 / Math.max(mu[i], 1e-300) : 1 / v[i];
-        const r = (y[i] - mu[i]) * w;
-        for (let a = 0; a < nf; a++) {
-          const ja = jac[i * nf + a];
-          if (ja === 0) continue;
-          g[a] += ja * r;
-          for (let b = 0; b <= a; b++) A[a * nf + b] += ja * w * jac[i * nf + b];
-        }
-      }
-      for (let a = 0; a < nf; a++) for (let b = 0; b < a; b++) A[b * nf + a] = A[a * nf + b];
+      normalEquations();
       needJacobian = false;
     }
     const damped = Float64Array.from(A);
@@ -193,19 +197,7 @@ export function fitSpectrumLM(spectrum: BinnedSpectrum, model: CurveModel, optio
   // predicts at the final point, g^T A^-1 g (flat directions regularised by a tiny damping).
   let edm = NaN;
   {
-    evalMu(u, mu);
-    jacobian(u);
-    A.fill(0);
-    g.fill(0);
-    for (let i = 0; i < m; i++) {
-      const w = statistic === "poisson" ? 1 / Math.max(mu[i], 1e-300) : 1 / v[i];
-      const r = (y[i] - mu[i]) * w;
-      for (let a = 0; a < nf; a++) {
-        g[a] += jac[i * nf + a] * r;
-        for (let b = 0; b <= a; b++) A[a * nf + b] += jac[i * nf + a] * w * jac[i * nf + b];
-      }
-    }
-    for (let a = 0; a < nf; a++) for (let b = 0; b < a; b++) A[b * nf + a] = A[a * nf + b];
+    normalEquations();
     const damped = Float64Array.from(A);
     for (let a = 0; a < nf; a++) damped[a * nf + a] += 1e-10 * (A[a * nf + a] > 0 ? A[a * nf + a] : 1);
     const l = cholesky(damped, nf);
