@@ -35,7 +35,9 @@ export function realPath(p: string): string {
     try {
       const real = realpathSync(head);
       return rest.length === 0 ? real : join(real, ...rest.reverse());
-    } catch {
+    } catch (e) {
+      // Only a missing component sends us one level up; any other error (permissions, loops) is real.
+      if (!isMissing(e)) throw e;
       const up = dirname(head);
       if (up === head) return abs;
       rest.push(basename(head));
@@ -45,11 +47,18 @@ export function realPath(p: string): string {
 }
 
 
+/** A path component does not exist (ENOENT) or is not a directory (ENOTDIR). */
+function isMissing(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === "ENOENT" || code === "ENOTDIR";
+}
+
 function statOrNull(p: string): Stats | null {
   try {
     return statSync(p);
-  } catch {
-    return null;
+  } catch (e) {
+    if (isMissing(e)) return null;
+    throw e;
   }
 }
 
@@ -225,8 +234,9 @@ function recoverInterrupted(real: string): void {
   let names: string[];
   try {
     names = readdirSync(parent);
-  } catch {
-    return;
+  } catch (e) {
+    if (isMissing(e)) return; // no parent yet: nothing was left behind
+    throw e;
   }
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
