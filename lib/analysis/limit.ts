@@ -21,7 +21,7 @@ import { couplingFromX, signalDefinition, type MagneticModel, type SignalDefinit
 import { analysePeriod, GAUSSIAN_MIN_COUNTS_PER_BIN, type AnalysisChoice, type OffErrors, type PeriodAnalysis, type PeriodAnalysisOptions } from "./periodAnalysis.js";
 import { profileLikelihoodLimit, type ProfileLikelihoodResult } from "./profileLikelihood.js";
 import { checkAnalyseSpectraOptions } from "./limitOptions.js";
-import { alternativesFor, applyProcedure, GEMMA_ROI_LOW_EDGES_KEV, type LimitProcedure } from "./procedure.js";
+import { alternativesFor, applyProcedure, GEMMA_ROI_VARIANTS, roiLabel, type LimitProcedure } from "./procedure.js";
 
 /** Statistical methods of the limit. */
 export type LimitMethod = "pdg" | "fc" | "profile";
@@ -33,7 +33,7 @@ export const LIMIT_METHODS: readonly LimitMethod[] = ["pdg", "fc", "profile"];
  * paper Sec. 3 and footnote 4) x two bin widths (the file's bins and 1 keV), equal weights. A
  * project choice: the paper does not list its combinations or weights.
  */
-export const GEMMA_ALTERNATIVES: readonly AnalysisChoice[] = Object.freeze(alternativesFor(GEMMA_ROI_LOW_EDGES_KEV));
+export const GEMMA_ALTERNATIVES: readonly AnalysisChoice[] = Object.freeze(alternativesFor(GEMMA_ROI_VARIANTS));
 
 /** Options of {@link analyseSpectra}. */
 export interface AnalyseSpectraOptions extends PeriodAnalysisOptions {
@@ -231,7 +231,7 @@ export function analysisChoices(options: AnalyseSpectraOptions = {}): AnalysisCh
   const bg = options.background ?? DEFAULT_BACKGROUND;
   return (alt ?? [{ background: bg }]).map((c) => {
     const background = c.background ?? bg;
-    const label = c.label ?? `${background}${c.roiLowKeV !== undefined ? `, ROI from ${c.roiLowKeV} keV` : ""}${c.binKeV !== undefined ? `, ${c.binKeV} keV bins` : ""}`;
+    const label = c.label ?? `${background}${roiLabel(c)}${c.binKeV !== undefined ? `, ${c.binKeV} keV bins` : ""}`;
     return { ...c, background, weight: c.weight ?? 1, label };
   });
 }

@@ -55,6 +55,7 @@ export function checkAnalyseSpectraOptions(options: AnalyseSpectraOptions | unde
         label: { kind: "string" },
         background: { kind: "choice", choices: BACKGROUND_KINDS },
         roiLowKeV: { kind: "number", min: 0, minExclusive: true, unit: "keV" },
+        roiLowShiftKeV: { kind: "number", min: -10, max: 10, unit: "keV", note: "a shift of each period's own ROI low edge" },
         binKeV: { kind: "number", min: 0, minExclusive: true, unit: "keV" },
         weight: { kind: "number", min: 0, minExclusive: true, note: "a weight in the sum of alternatives" },
       }),

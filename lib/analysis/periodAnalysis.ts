@@ -48,8 +48,13 @@ export type OffErrors = "correlated" | "diagonal" | "none";
 export interface AnalysisChoice {
   label?: string;
   background?: BackgroundKind;
-  /** Low edge of the ROI, keV (default the file's). */
+  /** Low edge of the ROI, keV, the same for every period (default each period's own). */
   roiLowKeV?: number;
+  /**
+   * Shift of each period's own ROI low edge, keV (GEMMA's "2.9(3.0)" edges as -0.1 keV from each
+   * period's edge, since the edge differed between Phase II periods, Sec. 3). Not with `roiLowKeV`.
+   */
+  roiLowShiftKeV?: number;
   /** Bin width, keV, by grouping the file's bins inside each ROI interval (default the file's bins). */
   binKeV?: number;
   /** Weight in the sum of alternatives (default 1). */
@@ -194,13 +199,21 @@ function assessProfile(chi2: Chi2XK, fit: ProfileResult, method: ProfileQuality[
 }
 
 
+/** The ROI of a period under an analysis choice: its own, a common low edge, or its own edge shifted. */
+export function choiceRoi(period: Pick<SpectraPeriod, "name" | "roi_kev">, choice: Pick<AnalysisChoice, "roiLowKeV" | "roiLowShiftKeV">): [number, number][] {
+  if (choice.roiLowKeV !== undefined && choice.roiLowShiftKeV !== undefined) throw new Error(`period ${period.name}: an analysis choice gives both roiLowKeV and roiLowShiftKeV; give one`);
+  if (choice.roiLowKeV !== undefined) return roiWithLowEdge(period.roi_kev, choice.roiLowKeV);
+  if (choice.roiLowShiftKeV !== undefined) return roiWithLowEdge(period.roi_kev, Math.min(...period.roi_kev.map((r) => r[0])) + choice.roiLowShiftKeV);
+  return period.roi_kev.map((r) => [r[0], r[1]] as [number, number]);
+}
+
 /** The chi-square of one period for an analysis choice (see the file header). */
 export function analysePeriod(spectra: SpectraFile, period: SpectraPeriod, choice: AnalysisChoice, options: PeriodAnalysisOptions = {}): PeriodAnalysis {
   const experiment = experimentNameOf(spectra.experiment);
   const model = options.model ?? "fe";
   const kind = choice.background ?? options.background ?? "gel";
   const offErrors = options.offErrors ?? "correlated";
-  const roi = choice.roiLowKeV === undefined ? period.roi_kev : roiWithLowEdge(period.roi_kev, choice.roiLowKeV);
+  const roi = choiceRoi(period, choice);
   const edges0 = period.edges_kev;
   if (roi[0][0] < edges0[0] - 1e-9) throw new Error(`period ${period.name}: ROI low edge ${roi[0][0]} keV lies below the binning (${edges0[0]} keV)`);
   const binning = roiBinning(edges0, roi, choice.binKeV);

@@ -17,8 +17,8 @@
  *
  * Alternatives (project choice; the paper lists neither its combinations nor their weights): the
  * two background functions it names (GEL, spline) x the file's bins and 1 keV bins x, for GEMMA, the
- * two ROI low edges it quotes (2.9 and 3.0 keV, Sec. 3 and footnote 4); for another experiment the
- * file's ROI. Equal weights.
+ * two ROI low edges it quotes (2.9 and 3.0 keV, Sec. 3 and footnote 4) as each period's own edge and
+ * 0.1 keV below it; for another experiment the file's ROI. Equal weights.
  */
 import type { SpectraFile } from "../spectra/spectraFile.js";
 import type { BackgroundKind } from "./backgroundFit.js";
@@ -45,32 +45,48 @@ export function procedureSettings(procedure: LimitProcedure): ProcedureSettings 
   throw new Error(`unknown procedure ${JSON.stringify(procedure)} (expected one of ${LIMIT_PROCEDURES.join(", ")})`);
 }
 
+/** How an alternative sets the ROI low edge: a common edge for every period, or each period's own edge shifted. */
+export type RoiVariant = { roiLowKeV?: number; roiLowShiftKeV?: number };
+
+/** The ROI part of an alternative's label ("" for each period's own ROI). */
+export function roiLabel(c: RoiVariant): string {
+  if (c.roiLowKeV !== undefined) return `, ROI from ${c.roiLowKeV} keV`;
+  if (c.roiLowShiftKeV !== undefined && c.roiLowShiftKeV !== 0) return `, ROI edge ${c.roiLowShiftKeV > 0 ? "+" : ""}${c.roiLowShiftKeV} keV`;
+  return "";
+}
+
 /**
- * Analysis alternatives: background functions x ROI low edges (undefined: the file's) x bin widths
- * (undefined: the file's bins), equal weights, labelled "<background>, ROI from <lo> keV, <bins>"
- * (or without the ROI part when the file's ROI is kept).
+ * Analysis alternatives: background functions x ROI variants (a number: a common low edge, keV;
+ * undefined: each period's own ROI; or a {@link RoiVariant}) x bin widths (undefined: the file's
+ * bins), equal weights, labelled "<background>[, ROI ...], <bins>".
  */
-export function alternativesFor(roiLowEdgesKeV: readonly (number | undefined)[], backgrounds: readonly BackgroundKind[] = ["gel", "spline"], binWidthsKeV: readonly (number | undefined)[] = [undefined, 1]): AnalysisChoice[] {
+export function alternativesFor(roiVariants: readonly (number | undefined | RoiVariant)[], backgrounds: readonly BackgroundKind[] = ["gel", "spline"], binWidthsKeV: readonly (number | undefined)[] = [undefined, 1]): AnalysisChoice[] {
   return backgrounds.flatMap((background) =>
-    roiLowEdgesKeV.flatMap((roiLowKeV) =>
-      binWidthsKeV.map((binKeV) => ({
+    roiVariants.flatMap((v) => {
+      const roi: RoiVariant = typeof v === "number" ? { roiLowKeV: v } : (v ?? {});
+      return binWidthsKeV.map((binKeV) => ({
         background,
-        roiLowKeV,
+        ...(roi.roiLowKeV === undefined ? {} : { roiLowKeV: roi.roiLowKeV }),
+        ...(roi.roiLowShiftKeV === undefined ? {} : { roiLowShiftKeV: roi.roiLowShiftKeV }),
         binKeV,
         weight: 1,
-        label: `${background}${roiLowKeV === undefined ? "" : `, ROI from ${roiLowKeV} keV`}, ${binKeV === undefined ? "file bins" : `${binKeV} keV bins`}`,
-      })),
-    ),
+        label: `${background}${roiLabel(roi)}, ${binKeV === undefined ? "file bins" : `${binKeV} keV bins`}`,
+      }));
+    }),
   );
 }
 
-/** GEMMA's two quoted ROI low edges, keV ("2.9(3.0)", Sec. 3 and footnote 4). */
-export const GEMMA_ROI_LOW_EDGES_KEV: readonly number[] = Object.freeze([2.9, 3.0]);
+/**
+ * GEMMA's two quoted ROI low edges, 2.9 and 3.0 keV ("from 2.9 keV" for the OFF fit, Sec. 3; "from
+ * 3", footnote 4), taken as each period's own edge and 0.1 keV below it: the edge itself differed
+ * between Phase II periods (Sec. 3), so a common edge would undo it.
+ */
+export const GEMMA_ROI_VARIANTS: readonly RoiVariant[] = Object.freeze([{ roiLowShiftKeV: -0.1 }, { roiLowShiftKeV: 0 }]);
 
 /** The alternatives a procedure sums for a spectra file (see the file header). */
 export function procedureAlternatives(spectra: Pick<SpectraFile, "experiment">): AnalysisChoice[] {
   const gemma = spectra.experiment.toLowerCase() === "gemma";
-  return alternativesFor(gemma ? GEMMA_ROI_LOW_EDGES_KEV : [undefined]);
+  return alternativesFor(gemma ? GEMMA_ROI_VARIANTS : [undefined]);
 }
 
 /** The options a procedure may not be combined with when they differ from its own. */

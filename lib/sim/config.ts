@@ -25,6 +25,16 @@ export interface PhaseConfig {
   /** End of the phase; the interruptions (`gapShare`) fill the calendar time left. Omit for no interruptions. */
   endUtc?: string;
   segments: SegmentConfig[];
+  /**
+   * The three channels in this phase, when they differ from the configuration's `channels`. GEMMA
+   * sec. 3: "The gain, energy scale, resolution and noise level were not exactly the same for
+   * different long-term ON measurement periods of Phase-II".
+   */
+  channels?: ChannelConfig[];
+  /** Direction (E1, E2, E3 ratios) of the off-diagonal noise pulses in this phase, when it differs from `noise.artefacts.direction`. */
+  artefactDirection?: [number, number, number];
+  /** The analysis ROI of this phase, keV, when it differs from `roiKeV` (GEMMA sec. 3: "the low-energy edge of the ROI" changed between Phase II periods). */
+  roiKeV?: [number, number][];
 }
 
 /** Reactor power and its log. */
@@ -320,6 +330,23 @@ export function validateSimConfig(c: SimConfig): SimConfig {
   const nonneg = (x: number, path: string) => (Number.isFinite(x) && x >= 0 ? x : bad(path, `must be >= 0, got ${x}`));
   const prob = (x: number, path: string) => (Number.isFinite(x) && x >= 0 && x <= 1 ? x : bad(path, `must be a probability in [0, 1], got ${x}`));
   const range = (r: [number, number], path: string) => (Array.isArray(r) && r.length === 2 && r[0] <= r[1] ? r : bad(path, `must be [lo, hi] with lo <= hi, got ${JSON.stringify(r)}`));
+  const checkChannels = (chs: ChannelConfig[], path: string) => {
+    if (!Array.isArray(chs) || chs.length !== 3) bad(path, `need exactly three shaping channels (E1, E2, E3), got ${Array.isArray(chs) ? chs.length : JSON.stringify(chs)}`);
+    chs.forEach((ch, i) => {
+      positive(ch.gain, `${path}[${i}].gain`);
+      nonneg(ch.sigma0KeV, `${path}[${i}].sigma0KeV`);
+    });
+  };
+  const checkDirection = (d: number[], path: string) => {
+    if (!Array.isArray(d) || d.length !== 3 || !d.every((x) => Number.isFinite(x) && x >= 0) || !(Math.max(...d) > 0)) bad(path, `must be three ratios >= 0, not all zero, got ${JSON.stringify(d)}`);
+  };
+  const checkRoi = (roi: [number, number][], path: string) => {
+    if (!Array.isArray(roi) || roi.length === 0) bad(path, `must be a non-empty list of [lo, hi] keV intervals, got ${JSON.stringify(roi)}`);
+    roi.forEach((r, i) => {
+      if (!Array.isArray(r) || r.length !== 2 || !(Number.isFinite(r[0]) && r[0] >= 0 && r[1] > r[0])) bad(`${path}[${i}]`, `must be [lo, hi] with 0 <= lo < hi, got ${JSON.stringify(r)}`);
+      if (i > 0 && r[0] < roi[i - 1][1]) bad(`${path}[${i}]`, "intervals must ascend without overlap");
+    });
+  };
   positive(c.detectorMassKg, "detectorMassKg");
   positive(c.runDurationS, "runDurationS");
   positive(c.power.nominalGW, "power.nominalGW");
@@ -329,6 +356,7 @@ export function validateSimConfig(c: SimConfig): SimConfig {
   for (const k of ["rampDownHours", "rampUpHours"] as const) if (!Number.isInteger(c.power[k]) || c.power[k] < 0) bad(`power.${k}`, "must be an integer >= 0");
   range(c.power.loadReductionLevel, "power.loadReductionLevel");
   range(c.power.loadReductionHours, "power.loadReductionHours");
+  checkRoi(c.roiKeV, "roiKeV");
   if (!Array.isArray(c.phases) || c.phases.length === 0) bad("phases", "need at least one phase");
   c.phases.forEach((p, i) => {
     const path = `phases[${i}]`;
@@ -342,12 +370,12 @@ export function validateSimConfig(c: SimConfig): SimConfig {
       } else nonneg(s.gapShare, `${path}.segments[${j}].gapShare`);
     });
     if (i > 0 && parseUtc(p.startUtc, path) < parseUtc(c.phases[i - 1].startUtc, path)) bad(`${path}.startUtc`, "phases must be in time order");
+    if (c.phases.some((q, k) => k < i && q.id === p.id)) bad(`${path}.id`, `phase id ${p.id} is used twice`);
+    if (p.channels !== undefined) checkChannels(p.channels, `${path}.channels`);
+    if (p.artefactDirection !== undefined) checkDirection(p.artefactDirection, `${path}.artefactDirection`);
+    if (p.roiKeV !== undefined) checkRoi(p.roiKeV, `${path}.roiKeV`);
   });
-  if (c.channels.length !== 3) bad("channels", `need exactly three shaping channels (E1, E2, E3), got ${c.channels.length}`);
-  c.channels.forEach((ch, i) => {
-    positive(ch.gain, `channels[${i}].gain`);
-    nonneg(ch.sigma0KeV, `channels[${i}].sigma0KeV`);
-  });
+  checkChannels(c.channels, "channels");
   nonneg(c.resolution.fano, "resolution.fano");
   positive(c.resolution.pairEnergyKeV, "resolution.pairEnergyKeV");
   nonneg(c.resolution.trappingFraction, "resolution.trappingFraction");

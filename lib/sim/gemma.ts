@@ -1,5 +1,5 @@
 import { loadExperiment, type SourcedQuantity } from "../reactor/experiments.js";
-import { mergeConfig, validateSimConfig, type DeepPartial, type SimConfig } from "./config.js";
+import { mergeConfig, validateSimConfig, type ChannelConfig, type DeepPartial, type SimConfig } from "./config.js";
 import * as L from "./lines.js";
 
 /** Hours of a sourced live time ("h" or "d"). */
@@ -16,6 +16,49 @@ export function splitHours(total: number, fractions: number[]): number[] {
 }
 
 /**
+ * GEMMA Phase II as two periods. GEMMA sec. 3: "The gain, energy scale, resolution and noise level
+ * were not exactly the same for different long-term ON measurement periods of Phase-II. As a
+ * result, the optimal coefficients a, b and c of Eq. (3), as well as the low-energy edge of the
+ * ROI, were also changed. The data of these periods must be analyzed separately".
+ * ASSUMED, NOT PUBLISHED: the paper gives neither the number of these periods nor their hours,
+ * gains, noise or edges. nuem takes two, split at the 2007 outage (a second refuelling in the
+ * 20 months of Phase II), with half of the ON and OFF hours each. II-a runs under Phase I's
+ * conditions. II-b has a few per mille of gain drift, 15-25 % more electronic noise and more
+ * high-frequency pick-up through the long shapers (so the noise gradient, and the (a, b, c) found
+ * against it, turn), and its ROI starts at 3.2 keV instead of 3.0.
+ */
+export interface PhaseIIPeriod {
+  name: string;
+  startUtc?: string;
+  endUtc?: string;
+  /** Shares of Phase II's ON and OFF hours. */
+  onShare: number;
+  offShare: number;
+  channels?: ChannelConfig[];
+  artefactDirection?: [number, number, number];
+  roiKeV?: [number, number][];
+}
+export const PHASE_II_PERIODS: readonly PhaseIIPeriod[] = Object.freeze([
+  { name: "Phase II-a (09.2006-09.2007)", endUtc: "2007-09-20T00:00:00Z", onShare: 0.5, offShare: 0.5 },
+  {
+    name: "Phase II-b (10.2007-05.2008)",
+    startUtc: "2007-10-01T00:00:00Z",
+    onShare: 0.5,
+    offShare: 0.5,
+    channels: [
+      { name: "E1", shapingUs: 2, gain: 1.0, sigma0KeV: 0.36 },
+      { name: "E2", shapingUs: 4, gain: 1.007, sigma0KeV: 0.26 },
+      { name: "E3", shapingUs: 12, gain: 0.993, sigma0KeV: 0.29 },
+    ],
+    artefactDirection: [1, 0.7, 0.4],
+    roiKeV: [
+      [3.2, 9.4],
+      [11.2, 55.0],
+    ],
+  },
+]);
+
+/**
  * The simulated GEMMA spectrometer (Beda et al., arXiv:1005.2736 = GEMMA; seed 003) at the
  * Kalinin NPP, Phases I and II. Numbers read from `data/experiments/gemma.json` (mass, power, power
  * accuracy, good ON/OFF hours, trigger threshold, ROI) are taken from there; every other magnitude
@@ -29,11 +72,16 @@ export function gemmaConfig(overrides?: DeepPartial<SimConfig>): SimConfig {
   const [p1, p2] = e.exposure!.periods!;
   const trigger = e.detector.triggerThreshold!.value as number;
   const on1 = splitHours(hoursOf(p1.on), [0.25, 0.25, 0.25, 0.25]);
-  const on2 = splitHours(hoursOf(p2.on), [0.2, 0.2, 0.2, 0.2, 0.2]);
+  // Phase II as two periods (II-a, II-b) of different detector conditions: see PHASE_II_PERIODS.
+  const [on2a, on2b] = splitHours(hoursOf(p2.on), PHASE_II_PERIODS.map((q) => q.onShare));
+  const [off2a, off2b] = splitHours(hoursOf(p2.off), PHASE_II_PERIODS.map((q) => q.offShare));
+  const onA = splitHours(on2a, [1 / 3, 1 / 3, 1 / 3]);
+  const onB = splitHours(on2b, [0.25, 0.25, 0.25, 0.25]);
+  const [qa, qb] = PHASE_II_PERIODS;
   const base: SimConfig = {
     experiment: "GEMMA",
     detector: "1.5 kg HPGe in a NaI(Tl) anti-Compton cup, Cu/Pb shield, plastic muon veto; 13.9 m below the core of KNPP unit 2",
-    description: "nuem simulation of GEMMA Phases I and II: one-hour runs, three shaping channels, reactor power log, with the artefacts of GEMMA section 3",
+    description: "nuem simulation of GEMMA Phases I and II (Phase II as two periods of different detector conditions): one-hour runs, three shaping channels, reactor power log, with the artefacts of GEMMA section 3",
     detectorMassKg: e.detector.mass.value,
     runDurationS: 3600,
     roiKeV: (e.detector.roi!.value as [number, number][]).map((r) => [r[0], r[1]] as [number, number]),
@@ -53,9 +101,9 @@ export function gemmaConfig(overrides?: DeepPartial<SimConfig>): SimConfig {
       loadReductionHours: [6, 48],
     },
     // GEMMA sec. 3: Phase I 08.2005-09.2006 with 5184 ON / 1853 OFF hours, Phase II 09.2006-05.2008
-    // with 6798 / 1021 ("several interruptions in the measurement"). One reactor outage per phase in
-    // the middle of the ON running; interruptions (gapShare) between ON stretches fill the rest of the
-    // calendar, so that the runs span the phase's dates.
+    // with 6798 / 1021 ("several interruptions in the measurement"). One reactor outage per phase
+    // (per Phase II period) in the middle of the ON running; interruptions (gapShare) between ON
+    // stretches fill the rest of the calendar, so that the runs span the phase's dates.
     phases: [
       {
         id: 1,
@@ -74,20 +122,35 @@ export function gemmaConfig(overrides?: DeepPartial<SimConfig>): SimConfig {
       },
       {
         id: 2,
-        name: p2.name,
+        name: qa.name,
         startUtc: "2006-09-15T00:00:00Z",
+        endUtc: qa.endUtc!,
+        segments: [
+          { state: "ON", goodHours: onA[0] },
+          { gapShare: 0.5 },
+          { state: "ON", goodHours: onA[1] },
+          { state: "OFF", goodHours: off2a },
+          { state: "ON", goodHours: onA[2] },
+          { gapShare: 0.5 },
+        ],
+      },
+      {
+        id: 3,
+        name: qb.name,
+        startUtc: qb.startUtc!,
         endUtc: "2008-05-31T00:00:00Z",
         segments: [
-          { state: "ON", goodHours: on2[0] },
-          { gapShare: 0.35 },
-          { state: "ON", goodHours: on2[1] },
-          { state: "OFF", goodHours: hoursOf(p2.off) },
-          { state: "ON", goodHours: on2[2] },
-          { gapShare: 0.35 },
-          { state: "ON", goodHours: on2[3] },
-          { gapShare: 0.3 },
-          { state: "ON", goodHours: on2[4] },
+          { state: "ON", goodHours: onB[0] },
+          { gapShare: 0.4 },
+          { state: "ON", goodHours: onB[1] },
+          { state: "OFF", goodHours: off2b },
+          { state: "ON", goodHours: onB[2] },
+          { gapShare: 0.6 },
+          { state: "ON", goodHours: onB[3] },
         ],
+        channels: structuredClone(qb.channels),
+        artefactDirection: structuredClone(qb.artefactDirection),
+        roiKeV: structuredClone(qb.roiKeV),
       },
     ],
     // GEMMA sec. 2: three parallel channels with 2, 4 and 12 us shaping. Electronic noise of a

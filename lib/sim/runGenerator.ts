@@ -1,6 +1,6 @@
 import { Origin } from "../events/origin.js";
 import { RunState } from "../events/runState.js";
-import type { NoiseFactors } from "./config.js";
+import type { NoiseFactors, PhaseConfig } from "./config.js";
 import type { DetectorModel } from "./model.js";
 import { RngStream, SimRng } from "./rng.js";
 import type { RunPlan } from "./schedule.js";
@@ -136,8 +136,10 @@ export class RunGenerator {
   private order = new Uint32Array(0);
   private readonly sigTotals: Float64Array;
   private readonly sigRoi: Float64Array;
+  private readonly phases: Map<number, PhaseConfig>;
 
   constructor(readonly model: DetectorModel, readonly plan: RunPlan, readonly seed: number) {
+    this.phases = new Map(model.config.phases.map((p) => [p.id, p]));
     this.sigTotals = Float64Array.from(model.signals.map((s) => s.spectrum.total));
     this.sigRoi = Float64Array.from(model.signals.map((s) => model.config.roiKeV.reduce((acc, [a, b]) => acc + s.spectrum.integral(a, b), 0)));
   }
@@ -154,12 +156,16 @@ export class RunGenerator {
     const mass = c.detectorMassKg;
     const days = D / SECONDS_PER_DAY;
     const hours = D / 3600;
-    const g1 = c.channels[0].gain;
-    const g2 = c.channels[1].gain;
-    const g3 = c.channels[2].gain;
-    const s01 = c.channels[0].sigma0KeV;
-    const s02 = c.channels[1].sigma0KeV;
-    const s03 = c.channels[2].sigma0KeV;
+    // The phase's own channel conditions and noise direction, where it has them (GEMMA sec. 3, Phase II periods).
+    const phase = this.phases.get(plan.phase[i]);
+    const channels = phase?.channels ?? c.channels;
+    const artefactDirection = phase?.artefactDirection ?? c.noise.artefacts.direction;
+    const g1 = channels[0].gain;
+    const g2 = channels[1].gain;
+    const g3 = channels[2].gain;
+    const s01 = channels[0].sigma0KeV;
+    const s02 = channels[1].sigma0KeV;
+    const s03 = channels[2].sigma0KeV;
     const fw = c.resolution.fano * c.resolution.pairEnergyKeV;
     const tr = c.resolution.trappingFraction;
     const trig = m.trigger;
@@ -269,7 +275,7 @@ export class RunGenerator {
     {
       const a = c.noise.artefacts;
       const n = rng.count(a.ratePerHour * f.artefacts * hours);
-      for (let j = 0; j < n; j++) noise(rng.uniform() * D, a.amplitudeMinKeV + rng.exponential(a.amplitudeMeanKeV), a.direction, a.directionSpread, Origin.ARTEFACT);
+      for (let j = 0; j < n; j++) noise(rng.uniform() * D, a.amplitudeMinKeV + rng.exponential(a.amplitudeMeanKeV), artefactDirection, a.directionSpread, Origin.ARTEFACT);
     }
     // 8. Noisy seconds (GEMMA cut 3): whole seconds of the run, on the diagonal.
     {

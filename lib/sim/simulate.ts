@@ -132,6 +132,7 @@ export function simulate(config: SimConfig, options: SimulateOptions): Simulatio
   const t0 = Date.now();
   validateOptions("simulate options", options, SIMULATE_RULES, [{ keys: ["full", "hoursOn"], why: "full is the published exposure" }, { keys: ["full", "hoursOff"], why: "full is the published exposure" }]);
   validateSimConfig(config);
+  if (options.signal === undefined) throw new Error('simulate options: "signal" is required (freeElectronClosedFormSignal(0) for none)');
   const seed = checkSeed(options.seed);
   const exposure: ExposureChoice = { hoursOn: options.hoursOn, hoursOff: options.hoursOff, full: options.full };
   phasesFor(config, exposure);

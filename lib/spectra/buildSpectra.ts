@@ -91,6 +91,8 @@ export interface StateSpectrum {
 export interface PeriodReport {
   readonly name: string;
   readonly phase: number;
+  /** The period's ROI, keV (the dataset's, or the phase's own). */
+  readonly roiKeV: [number, number][];
   readonly on?: StateSpectrum;
   readonly off?: StateSpectrum;
   readonly tau?: { tau: number; relError: number };
@@ -106,6 +108,7 @@ export interface BuildSpectraResult {
   readonly periods: readonly PeriodReport[];
   readonly selection: SelectDatasetResult;
   readonly edgesKeV: Float64Array;
+  /** The dataset's ROI, keV (a period may have its own: `periods[i].roiKeV`). */
   readonly roiKeV: [number, number][];
   /** Truth: Fourier pass fraction of physical (diagonal) events, and the closed form 1 - exp(-k^2/2). */
   readonly fourierEfficiency: { truth?: { value: number; error: number }; closedForm: number };
@@ -126,6 +129,8 @@ class PhaseAcc {
   readonly states: Record<number, StateAcc>;
   readonly templates: NobleGasTemplateBuilder;
   readonly pulser: PulserCounts | null;
+  /** E~ weights (a, b, c) per data period holding runs of this phase. */
+  readonly weights = new Map<string, readonly [number, number, number]>();
   constructor(
     readonly phase: number,
     edges: Float64Array,
@@ -169,6 +174,7 @@ export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): Bu
   let massKg = NaN;
   let phaseNames: Record<string, string> = {};
   let manifestRoi: [number, number][] | undefined;
+  const phaseRoi = new Map<number, [number, number][]>();
   const fourierK = options.selection?.fourier?.k ?? 3;
   let truthSeen = false;
 
@@ -180,8 +186,17 @@ export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): Bu
       phaseNames = (p.dataset.manifest.phases ?? {}) as Record<string, string>;
       pulserSettings ??= pulserSettingsFromManifest(p.dataset.manifest);
       // A simulated dataset's ROI (the simulator's configuration), for experiments without one in data/experiments.
-      const simRoi = (p.dataset.manifest.simulation as { config?: { config?: { roiKeV?: unknown } } } | null)?.config?.config?.roiKeV;
-      if (Array.isArray(simRoi) && simRoi.every((r) => Array.isArray(r) && r.length === 2)) manifestRoi = (simRoi as number[][]).map((r) => [Number(r[0]), Number(r[1])] as [number, number]);
+      const simConfig = (p.dataset.manifest.simulation as { config?: { config?: { roiKeV?: unknown; phases?: unknown } } } | null)?.config?.config;
+      const where = `${p.dataset.dir}: dataset.json: simulation.config.config`;
+      manifestRoi = roiOrUndefined(simConfig?.roiKeV, `${where}.roiKeV`);
+      // A simulated phase with its own ROI (GEMMA Phase II periods, sec. 3: the ROI's low edge changed).
+      const simPhases = simConfig?.phases;
+      if (Array.isArray(simPhases)) {
+        simPhases.forEach((ph: { id?: unknown; roiKeV?: unknown }, i) => {
+          const r = roiOrUndefined(ph?.roiKeV, `${where}.phases[${i}].roiKeV`);
+          if (r && Number.isInteger(ph.id)) phaseRoi.set(ph.id as number, r);
+        });
+      }
     }
     const truth = events.truth;
     if (truth) truthSeen = true;
@@ -198,6 +213,8 @@ export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): Bu
     const keys = new Set<number>();
     for (let r = 0; r < runs.length; r++) if (runMask[r] && (runs.state[r] === ON || runs.state[r] === OFF)) keys.add(runs.phase[r] * 4 + runs.state[r]);
     const last = sel.states[sel.states.length - 1];
+    // The E~ weights (a, b, c) of GEMMA (3) this data period's selection used, for each phase it holds.
+    for (const key of keys) acc(Math.floor(key / 4)).weights.set(p.name, sel.fourier.weights);
     for (const key of keys) {
       const phase = Math.floor(key / 4);
       const state = key % 4;
@@ -281,7 +298,6 @@ export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): Bu
     (known?.detector.roi ? known.detector.roi.value.map((r) => [r[0], r[1]] as [number, number]) : undefined) ??
     manifestRoi ??
     GEMMA_ROI_KeV.map((r) => [r[0], r[1]] as [number, number]);
-  const roiMask = roiBinMask(edges, roiKeV);
   const nobleGasStep = selection.cutFlow.total.steps.some((st) => st.name === "noble-gas");
   const centres = binCentresKeV(edges);
 
@@ -293,6 +309,9 @@ export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): Bu
   const out: SpectraPeriod[] = [];
   for (const a of [...phases.values()].sort((x, y) => x.phase - y.phase)) {
     const name = `phase-${a.phase}`;
+    // An ROI given by the caller holds for every period; otherwise a phase's own ROI, if the dataset declares one.
+    const periodRoi = options.roiKeV ?? phaseRoi.get(a.phase) ?? roiKeV;
+    const roiMask = roiBinMask(edges, periodRoi);
     let threshold: PeriodReport["threshold"];
     const src = a.pulser && a.pulser.runs > 0 ? a.pulser : allPulser;
     if (src && src.runs > 0) threshold = { ...fitThresholdEfficiency(src.settings.amplitudesKeV, src.sent, src.recorded), source: src === a.pulser ? "period" : "dataset" };
@@ -326,13 +345,13 @@ export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): Bu
         activeTime: activeTimeFromLines(st.rawLines, st.keptLines, st.rawLive),
         ledgerLiveTimeS: st.ledgerLive,
         nobleGasRoiFraction: roiRaw > 0 ? roiNg / roiRaw : NaN,
-        nobleGasRoi: { ...correctionInRanges(ng, roiKeV), rawCounts: roiRaw },
+        nobleGasRoi: { ...correctionInRanges(ng, periodRoi), rawCounts: roiRaw },
         truthNobleGas: st.truthNg ?? undefined,
       };
     };
     const on = stateSpectrum(ON);
     const off = stateSpectrum(OFF);
-    const base = { name, phase: a.phase, on, off, templates, threshold, pulser: a.pulser };
+    const base = { name, phase: a.phase, roiKeV: periodRoi, on, off, templates, threshold, pulser: a.pulser };
     if (!on || !off || !(on.activeTime.activeTimeS > 0) || !(off.activeTime.activeTimeS > 0)) {
       reports.push({ ...base, skipped: `no ${!on ? "ON" : !off ? "OFF" : "active-time line"} data in phase ${a.phase}` });
       continue;
@@ -348,13 +367,14 @@ export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): Bu
       t_on_days: on.activeTime.activeTimeS / 86400,
       t_off_days: off.activeTime.activeTimeS / 86400,
       tau_rel_uncertainty: tau.relError,
-      roi_kev: roiKeV,
+      roi_kev: periodRoi,
       on_variance: Array.from(on.variance),
       off_variance: Array.from(off.variance),
       t_on_rel_uncertainty: on.activeTime.relError,
       notes: {
         phase_name: phaseNames[String(a.phase)] ?? null,
         energy: "E~ = a E1 + b E2 + c E3 (GEMMA (3)) on gain-corrected channels, weights against the noise gradient",
+        weights: Object.fromEntries([...a.weights].map(([k, w]) => [k, w.map(r6)])),
         corrections: [...(nobleGasStep ? ["noble-gas template subtraction"] : []), "threshold efficiency GEMMA (4)"],
         threshold: threshold ? { e0_kev: r6(threshold.e0KeV), e0_error_kev: r6(threshold.e0ErrorKeV), sigma_kev: r6(threshold.sigmaKeV), sigma_error_kev: r6(threshold.sigmaErrorKeV), source: threshold.source } : null,
         noble_gas: {
@@ -391,4 +411,13 @@ export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): Bu
   const closedForm = 1 - Math.exp(-(fourierK * fourierK) / 2);
   const fe = fourierIn > 0 && truthSeen ? { value: fourierPass / fourierIn, error: Math.sqrt(((fourierPass / fourierIn) * (1 - fourierPass / fourierIn)) / fourierIn) } : undefined;
   return { spectra, periods: reports, selection, edgesKeV: edges, roiKeV, fourierEfficiency: { truth: fe, closedForm } };
+}
+
+/** A list of [lo, hi] intervals read from a manifest's simulation configuration (undefined when absent). */
+function roiOrUndefined(x: unknown, where: string): [number, number][] | undefined {
+  if (x === undefined) return undefined;
+  if (!Array.isArray(x) || x.length === 0 || !x.every((r) => Array.isArray(r) && r.length === 2 && r.every((v) => typeof v === "number" && Number.isFinite(v)) && r[1] > r[0])) {
+    throw new Error(`${where}: expected a non-empty list of [lo, hi] keV intervals, found ${JSON.stringify(x)}`);
+  }
+  return (x as number[][]).map((r) => [r[0], r[1]] as [number, number]);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyseSpectra, GEMMA_ALTERNATIVES, type AnalyseSpectraOptions } from "../../lib/analysis/limit.js";
+import { choiceRoi } from "../../lib/analysis/periodAnalysis.js";
 import { applyProcedure, procedureAlternatives, procedureSettings } from "../../lib/analysis/procedure.js";
 import { gemmaToyConditions, texonoToyConditions, toySpectraFile } from "../../lib/analysis/spectraToy.js";
 
@@ -11,11 +12,24 @@ describe("named procedures (GEMMA Sec. 3)", () => {
     expect(procedureSettings("full")).toMatchObject({ offErrors: "correlated", method: "pdg", fixK: undefined });
   });
 
-  it("GEMMA sums GEL/spline x ROI from 2.9/3.0 keV x two bin widths (the library's gemma set); another experiment keeps its ROI", () => {
+  it("GEMMA sums GEL/spline x ROI edge at 2.9/3.0 keV x two bin widths (the library's gemma set); another experiment keeps its ROI", () => {
     expect(procedureAlternatives({ experiment: "gemma" }).map((a) => a.label)).toEqual(GEMMA_ALTERNATIVES.map((a) => a.label));
     const t = procedureAlternatives({ experiment: "texono" });
     expect(t.map((a) => a.label)).toEqual(["gel, file bins", "gel, 1 keV bins", "spline, file bins", "spline, 1 keV bins"]);
     expect(t.every((a) => a.roiLowKeV === undefined)).toBe(true);
+  });
+
+  it("GEMMA's 2.9(3.0) keV ROI edges are each period's own edge and 0.1 keV below it (the edge differed between Phase II periods)", () => {
+    const gemma = procedureAlternatives({ experiment: "gemma" });
+    expect(gemma.map((a) => a.roiLowShiftKeV)).toEqual([-0.1, -0.1, 0, 0, -0.1, -0.1, 0, 0]);
+    expect(gemma[0].label).toBe("gel, ROI edge -0.1 keV, file bins");
+    expect(gemma[2].label).toBe("gel, file bins");
+    const p = { name: "phase-3", roi_kev: [[3.2, 9.4], [11.2, 55]] as [number, number][] };
+    expect(choiceRoi(p, { roiLowShiftKeV: -0.1 })[0][0]).toBeCloseTo(3.1, 12);
+    expect(choiceRoi(p, { roiLowShiftKeV: -0.1 })[1]).toEqual([11.2, 55]);
+    expect(choiceRoi(p, { roiLowKeV: 2.9 })).toEqual([[2.9, 9.4], [11.2, 55]]);
+    expect(choiceRoi(p, {})).toEqual(p.roi_kev);
+    expect(() => choiceRoi(p, { roiLowKeV: 2.9, roiLowShiftKeV: 0 })).toThrow("period phase-3: an analysis choice gives both roiLowKeV and roiLowShiftKeV; give one");
   });
 
   it("procedure paper gives the same limit as the same options spelled out", () => {

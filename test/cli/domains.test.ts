@@ -74,7 +74,7 @@ describe("spectra files through nuem limit", () => {
   };
   it("a period listed twice is refused naming it", async () => {
     const f = write("dup.json", (d) => d.periods.push(structuredClone(d.periods[0])));
-    await expect(run(limitCommand, { spectra: f })).rejects.toThrow(`${f}: periods[2].name: period "phase-1" is listed twice (also periods[0])`);
+    await expect(run(limitCommand, { spectra: f })).rejects.toThrow(`${f}: periods[3].name: period "phase-1" is listed twice (also periods[0])`);
   });
   it("a ROI bin of -1e6 and a relative uncertainty of 1e300 are refused naming the field", async () => {
     const roiBin = base.periods[1].edges_kev.findIndex((e: number) => e >= 20);

@@ -17,10 +17,30 @@ describe("gemmaConfig", () => {
   it("good hours: Phase I 5184 ON / 1853 OFF, Phase II 6798 / 1021 (GEMMA abstract); starts 08.2005 and 09.2006", () => {
     expect(goodHours(c, "ON", 1)).toBe(5184);
     expect(goodHours(c, "OFF", 1)).toBe(1853);
-    expect(goodHours(c, "ON", 2)).toBe(6798);
-    expect(goodHours(c, "OFF", 2)).toBe(1021);
+    // Phase II as two periods (II-a, II-b; the split is an assumption, lib/sim/gemma.ts): the sums are the paper's.
+    expect(goodHours(c, "ON", 2) + goodHours(c, "ON", 3)).toBe(6798);
+    expect(goodHours(c, "OFF", 2) + goodHours(c, "OFF", 3)).toBe(1021);
+    for (const id of [2, 3]) expect(goodHours(c, "OFF", id)).toBeGreaterThan(0);
     expect(c.phases[0].startUtc.slice(0, 7)).toBe("2005-08");
     expect(c.phases[1].startUtc.slice(0, 7)).toBe("2006-09");
+    expect(c.phases[2].endUtc!.slice(0, 7)).toBe("2008-05");
+  });
+  it("Phase II-b has its own channels, noise direction and ROI edge (GEMMA sec. 3); Phase I and II-a the configuration's", () => {
+    const [p1, p2a, p2b] = c.phases;
+    for (const p of [p1, p2a]) expect([p.channels, p.artefactDirection, p.roiKeV]).toEqual([undefined, undefined, undefined]);
+    expect(p2b.roiKeV![0][0]).toBeGreaterThan(c.roiKeV[0][0]);
+    expect(p2b.channels!.map((ch) => ch.shapingUs)).toEqual([2, 4, 12]);
+    expect(p2b.channels!.some((ch, i) => ch.gain !== c.channels[i].gain)).toBe(true);
+    expect(p2b.artefactDirection).not.toEqual(c.noise.artefacts.direction);
+  });
+  it("refuses a phase's bad channels, noise direction or ROI, naming the field", () => {
+    const bad = (phase: object) => () => validateSimConfig({ ...c, phases: [{ ...c.phases[0], ...phase }] });
+    expect(bad({ channels: c.channels.slice(0, 2) })).toThrow("simulation config: phases[0].channels: need exactly three shaping channels (E1, E2, E3), got 2");
+    expect(bad({ channels: [c.channels[0], c.channels[1], { ...c.channels[2], gain: 0 }] })).toThrow("simulation config: phases[0].channels[2].gain: must be > 0, got 0");
+    expect(bad({ artefactDirection: [0, 0, 0] })).toThrow("simulation config: phases[0].artefactDirection: must be three ratios >= 0, not all zero");
+    expect(bad({ roiKeV: [[9.4, 3]] })).toThrow("simulation config: phases[0].roiKeV[0]: must be [lo, hi] with 0 <= lo < hi");
+    expect(bad({ roiKeV: [[3, 9.4], [9, 55]] })).toThrow("simulation config: phases[0].roiKeV[1]: intervals must ascend without overlap");
+    expect(() => validateSimConfig({ ...c, phases: [c.phases[0], { ...c.phases[1], id: 1 }] })).toThrow("simulation config: phases[1].id: phase id 1 is used twice");
   });
   it("three shaping channels 2, 4, 12 us with sigma0 0.2-0.3 keV and gains within 1 %", () => {
     expect(c.channels.map((ch) => ch.shapingUs)).toEqual([2, 4, 12]);

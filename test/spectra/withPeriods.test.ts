@@ -12,11 +12,11 @@ describe("withPeriods", () => {
     expect(phase1.periods.map((p) => p.name)).toEqual(["phase-1"]);
     expect(phase1.periods[0].x_hat).toBeCloseTo(both.periods[0].x_hat, 9);
     expect(phase1.periods[0].x_err).toBeCloseTo(both.periods[0].x_err, 9);
-    // One period alone is less constraining than both together.
-    expect(phase1.xUpper).toBeGreaterThan(both.xUpper);
+    // One period alone is less precise than all together (the product of the periods' P_j(X)).
+    expect(phase1.xErr).toBeGreaterThan(both.xErr);
   });
   it("refuses an unknown or repeated period, listing the file's periods", () => {
-    expect(() => withPeriods(file, ["phase-3"], "f.json")).toThrow('f.json: no period "phase-3"; the file has phase-1, phase-2');
+    expect(() => withPeriods(file, ["phase-4"], "f.json")).toThrow('f.json: no period "phase-4"; the file has phase-1, phase-2, phase-3');
     expect(() => withPeriods(file, ["phase-1", "phase-1"], "f.json")).toThrow('f.json: period "phase-1" named twice');
   });
 });
