@@ -10,7 +10,7 @@ import { canonicalOutputs } from "./outputs.js";
 export type NotebookEngine = "tslab" | "jupyter";
 
 /** The project root (one level above `lib/` or `dist/`). */
-export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+export const projectRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 /** Python with Jupyter: Debian's interpreter, not whatever `python3` is first on PATH. */
 export const JUPYTER_PYTHON = process.env.NUEM_JUPYTER_PYTHON ?? "/usr/bin/python3";
@@ -48,12 +48,12 @@ export function runNotebook(file: string, engine: NotebookEngine = "tslab"): Exe
   try {
     let r;
     if (engine === "tslab") {
-      const worker = fileURLToPath(new URL("../../dist/notebooks/worker.js", import.meta.url));
+      const worker = fileURLToPath(new URL("../../../dist/cli/notebooks/worker.js", import.meta.url));
       if (!existsSync(worker)) throw new Error(`${worker} missing: run "npm run build" first`);
       r = spawnSync(process.execPath, [worker, nbPath, resultFile], { encoding: "utf8", maxBuffer: 1 << 28 });
     } else {
       ensureKernelspec();
-      const script = fileURLToPath(new URL("../../lib/notebooks/jupyter_execute.py", import.meta.url));
+      const script = fileURLToPath(new URL("../../../lib/cli/notebooks/jupyter_execute.py", import.meta.url));
       r = spawnSync(JUPYTER_PYTHON, [script, nbPath, resultFile], {
         encoding: "utf8",
         maxBuffer: 1 << 28,
