@@ -16,7 +16,7 @@ import { asimovLimit } from "../../analysis/pseudoExperiments.js";
 import { expectedSensitivity } from "../../analysis/sensitivity.js";
 import { gemmaToyConditions } from "../../analysis/spectraToy.js";
 import { dataPath } from "../../data/paths.js";
-import { csiSummary } from "../../prospects/csiSummary.js";
+import { csiSummary } from "../../analysis/csiSummary.js";
 import { experimentConditions } from "../../prospects/asimovConditions.js";
 import { expectedMilliChargeLimit, PUBLISHED_MILLICHARGE_BOUND } from "../../prospects/milliCharge.js";
 import { expectedSignedMilliChargeBounds } from "../../prospects/milliChargeInterference.js";
