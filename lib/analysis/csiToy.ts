@@ -148,17 +148,8 @@ export function asimovCsiOnOff(o: Omit<CsiToyOptions, "seed">): CsiToySpectrum {
   const basis = o.basis ?? csiBasis(edges);
   const signal = basisRate(basis, antiNueCouplings("sm", o.sin2ThetaW ?? CSI_SIN2_REF, o.chargeRadius2_cm2 ?? 0));
   const width = edges[edges.length - 1] - edges[0];
-  const nb = edges.length - 1;
-  const on = new Float64Array(nb);
-  const off = new Float64Array(nb);
-  const residualErr = new Float64Array(nb);
-  for (let i = 0; i < nb; i++) {
-    const bkg = (o.backgroundPerKgDay * (edges[i + 1] - edges[i])) / width;
-    on[i] = (bkg + signal[i]) * o.onKgDays;
-    off[i] = bkg * o.offKgDays;
-    residualErr[i] = Math.sqrt((bkg + signal[i]) / o.onKgDays + bkg / o.offKgDays);
-  }
-  return { edgesKeV: edges, on, off, onKgDays: o.onKgDays, offKgDays: o.offKgDays, residual: Float64Array.from(signal), residualErr, expectedSignal: signal, basis };
+  const background = Float64Array.from({ length: edges.length - 1 }, (_, k) => (o.backgroundPerKgDay * (edges[k + 1] - edges[k])) / width);
+  return expectedOnOff(edges, basis, signal, background, o.onKgDays, o.offKgDays);
 }
 
 /**
@@ -172,16 +163,25 @@ export function csiAsimovFromConfig(config: CsiSimConfig = csiConfig(), edgesKeV
   const edges = Float64Array.from(edgesKeV);
   const basis = csiFoldedBasis(edges, config.fwhmFractionAt662);
   const exp = csiExpectedSpectra(buildCsiModel(config), edges);
-  const nb = edges.length - 1;
   const signal = basisRate(basis, antiNueCouplings("sm", config.sin2ThetaW, config.chargeRadius2_cm2));
+  return expectedOnOff(edges, basis, signal, exp.background, config.onKgDays, config.offKgDays);
+}
+
+/**
+ * ON and OFF counts equal to their expectations, (b + s) E_on and b E_off per bin, the residual
+ * equal to the signal s and its expected error sqrt((b + s)/E_on + b/E_off); b and s in counts per
+ * kg day per bin.
+ */
+function expectedOnOff(edges: Float64Array, basis: CsiBasis, signal: Float64Array, background: ArrayLike<number>, onKgDays: number, offKgDays: number): CsiToySpectrum {
+  const nb = edges.length - 1;
   const on = new Float64Array(nb);
   const off = new Float64Array(nb);
   const residualErr = new Float64Array(nb);
   for (let i = 0; i < nb; i++) {
-    const b = exp.background[i];
-    on[i] = (b + signal[i]) * config.onKgDays;
-    off[i] = b * config.offKgDays;
-    residualErr[i] = Math.sqrt((b + signal[i]) / config.onKgDays + b / config.offKgDays);
+    const b = background[i];
+    on[i] = (b + signal[i]) * onKgDays;
+    off[i] = b * offKgDays;
+    residualErr[i] = Math.sqrt((b + signal[i]) / onKgDays + b / offKgDays);
   }
-  return { edgesKeV: edges, on, off, onKgDays: config.onKgDays, offKgDays: config.offKgDays, residual: Float64Array.from(signal), residualErr, expectedSignal: signal, basis };
+  return { edgesKeV: edges, on, off, onKgDays, offKgDays, residual: Float64Array.from(signal), residualErr, expectedSignal: signal, basis };
 }
