@@ -15,3 +15,5 @@ export * from "./spectraToy.js";
 export * from "./pseudoExperiments.js";
 export * from "./figureRows.js";
 export * from "./milliChargeSignedLimit.js";
+export * from "./csiToy.js";
+export * from "./csiSummary.js";

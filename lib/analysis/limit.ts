@@ -20,42 +20,19 @@ import type { BackgroundKind } from "./backgroundFit.js";
 import { couplingFromX, signalDefinition, type MagneticModel, type SignalDefinition } from "./models.js";
 import { analysePeriod, GAUSSIAN_MIN_COUNTS_PER_BIN, type AnalysisChoice, type OffErrors, type PeriodAnalysis, type PeriodAnalysisOptions } from "./periodAnalysis.js";
 import { profileLikelihoodLimit, type ProfileLikelihoodResult } from "./profileLikelihood.js";
-import { checkAnalyseSpectraOptions } from "./limitOptions.js";
-import { alternativesFor, applyProcedure, GEMMA_ROI_VARIANTS, roiLabel, type LimitProcedure } from "./procedure.js";
+import { checkAnalyseSpectraOptions, DEFAULT_BACKGROUND, LIMIT_METHODS, type AnalyseSpectraOptions, type LimitMethod } from "./limitOptions.js";
 
-/** Statistical methods of the limit. */
-export type LimitMethod = "pdg" | "fc" | "profile";
-export const LIMIT_METHODS: readonly LimitMethod[] = ["pdg", "fc", "profile"];
+// The options live with their checks (limitOptions.ts); re-exported here, beside analyseSpectra.
+export { DEFAULT_BACKGROUND, LIMIT_METHODS, type AnalyseSpectraOptions, type LimitMethod } from "./limitOptions.js";
+import { alternativesFor, applyProcedure, GEMMA_ROI_VARIANTS, roiLabel, type LimitProcedure } from "./procedure.js";
 
 /**
  * The default set of analysis alternatives ("gemma"): the two background functions GEMMA names
  * (Gaussian + exponential + linear, splines) x the two ROI low edges it quotes (2.9 and 3.0 keV,
- * paper Sec. 3 and footnote 4) x two bin widths (the file's bins and 1 keV), equal weights. A
+ * paper Sec. 3 and footnote 4, as each period's own edge and 0.1 keV below it) x two bin widths (the file's bins and 1 keV), equal weights. A
  * project choice: the paper does not list its combinations or weights.
  */
 export const GEMMA_ALTERNATIVES: readonly AnalysisChoice[] = Object.freeze(alternativesFor(GEMMA_ROI_VARIANTS));
-
-/** Options of {@link analyseSpectra}. */
-export interface AnalyseSpectraOptions extends PeriodAnalysisOptions {
-  model?: MagneticModel;
-  method?: LimitMethod;
-  /** Confidence level (default 0.9). */
-  cl?: number;
-  /** OFF background of the single choice (default {@link DEFAULT_BACKGROUND}, "raw"). */
-  background?: BackgroundKind;
-  /** Analysis alternatives to sum (default: one, the file's ROI and bins with `background`); "gemma" = {@link GEMMA_ALTERNATIVES}. */
-  alternatives?: readonly AnalysisChoice[] | "gemma";
-  /** X-proportional systematic (default sqrt(0.9^2 + 1.7^2 + 3.5^2) % = 3.99 %, GEMMA Eq. 8). */
-  relSyst?: number;
-  /** Threshold of the profile-likelihood limit (default "two-sided", see profileLikelihood.ts). */
-  profileThreshold?: "two-sided" | "one-sided";
-  /**
-   * A named procedure ("paper": GEMMA's as published; "full": the same with the OFF curve's
-   * covariance propagated; `procedure.ts`): sets offErrors, method and alternatives; explicit
-   * options that contradict it are refused.
-   */
-  procedure?: LimitProcedure;
-}
 
 /** One alternative's result. */
 export interface AlternativeResult {
@@ -213,16 +190,6 @@ export class SpectraLimit {
     return lines.join("\n");
   }
 }
-
-/**
- * The default OFF background: the raw OFF spectrum bin by bin. Chosen from the background-model
- * study (notebook 07, data/coverage/bias-*.json): on every true background tried (flat, exponential
- * rise, GEMMA-like, steep rise with a slope and the Ga lines, power law) its pulls have mean
- * compatible with 0 and width 1, while the GEL fit is biased by +0.36 sigma on a steep threshold
- * rise, the spline by up to +3.5 sigma and the degree-5 polynomial by +0.8 to +3.3 sigma; its error on X is
- * within a few per cent of the GEL curve's with its covariance propagated.
- */
-export const DEFAULT_BACKGROUND: BackgroundKind = "raw";
 
 /** The choices an options object asks for. */
 export function analysisChoices(options: AnalyseSpectraOptions = {}): AnalysisChoice[] {

@@ -3,11 +3,46 @@
  * every value in its domain, and no option that another one would make ignored.
  */
 import { CL_DOMAIN, validateOptions, type OptionConflict, type OptionRule } from "../validateOptions.js";
-import { BACKGROUND_KINDS } from "./backgroundFit.js";
-import type { AnalyseSpectraOptions } from "./limit.js";
-import { COUPLINGS, MAGNETIC_MODELS } from "./models.js";
-import { LIMIT_PROCEDURES } from "./procedure.js";
-import { DEFAULT_BACKGROUND } from "./limit.js";
+import { BACKGROUND_KINDS, type BackgroundKind } from "./backgroundFit.js";
+import { COUPLINGS, MAGNETIC_MODELS, type MagneticModel } from "./models.js";
+import type { AnalysisChoice, PeriodAnalysisOptions } from "./periodAnalysis.js";
+import { LIMIT_PROCEDURES, type LimitProcedure } from "./procedure.js";
+
+/** Statistical methods of the limit. */
+export type LimitMethod = "pdg" | "fc" | "profile";
+export const LIMIT_METHODS: readonly LimitMethod[] = ["pdg", "fc", "profile"];
+
+/** Options of {@link analyseSpectra}. */
+export interface AnalyseSpectraOptions extends PeriodAnalysisOptions {
+  model?: MagneticModel;
+  method?: LimitMethod;
+  /** Confidence level (default 0.9). */
+  cl?: number;
+  /** OFF background of the single choice (default {@link DEFAULT_BACKGROUND}, "raw"). */
+  background?: BackgroundKind;
+  /** Analysis alternatives to sum (default: one, the file's ROI and bins with `background`); "gemma" = `GEMMA_ALTERNATIVES` (limit.ts). */
+  alternatives?: readonly AnalysisChoice[] | "gemma";
+  /** X-proportional systematic (default sqrt(0.9^2 + 1.7^2 + 3.5^2) % = 3.99 %, GEMMA Eq. 8). */
+  relSyst?: number;
+  /** Threshold of the profile-likelihood limit (default "two-sided", see profileLikelihood.ts). */
+  profileThreshold?: "two-sided" | "one-sided";
+  /**
+   * A named procedure ("paper": GEMMA's as published; "full": the same with the OFF curve's
+   * covariance propagated; `procedure.ts`): sets offErrors, method and alternatives; explicit
+   * options that contradict it are refused.
+   */
+  procedure?: LimitProcedure;
+}
+
+/**
+ * The default OFF background: the raw OFF spectrum bin by bin. Chosen from the background-model
+ * study (notebook 07, data/coverage/bias-*.json): on every true background tried (flat, exponential
+ * rise, GEMMA-like, steep rise with a slope and the Ga lines, power law) its pulls have mean
+ * compatible with 0 and width 1, while the GEL fit is biased by +0.36 sigma on a steep threshold
+ * rise, the spline by up to +3.5 sigma and the degree-5 polynomial by +0.8 to +3.3 sigma; its error on X is
+ * within a few per cent of the GEL curve's with its covariance propagated.
+ */
+export const DEFAULT_BACKGROUND: BackgroundKind = "raw";
 
 /** One rule per key of AnalyseSpectraOptions (the type makes a new option need its rule). */
 const RULES: Readonly<Record<keyof Required<AnalyseSpectraOptions>, OptionRule>> = {

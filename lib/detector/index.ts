@@ -3,3 +3,4 @@ export * from "./targets.js";
 export * from "./resolution.js";
 export * from "./efficiency.js";
 export * from "./fold.js";
+export * from "./csiResolution.js";

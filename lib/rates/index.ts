@@ -6,3 +6,5 @@ export * from "./grids.js";
 export * from "./response.js";
 export * from "./crossing.js";
 export * from "./thresholdScaling.js";
+export * from "./csiRates.js";
+export * from "./csiExpectedError.js";

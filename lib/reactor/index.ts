@@ -12,3 +12,4 @@ export * from "./fissionRate.js";
 export * from "./reactorSpectrum.js";
 export * from "./experiments.js";
 export * from "./experimentFlux.js";
+export * from "./texonoCsi.js";

@@ -29,6 +29,19 @@ import type { EventColumns, RunTable } from "../events/index.js";
 import type { RemovedSeconds } from "./noiseSeconds.js";
 import { countRemoved, eventRunRows, initialState, runSegments, sumS, type CutResult, type SelectionState } from "./state.js";
 
+/**
+ * Defaults of the audio-frequency cut (GEMMA, Beda et al., section 3, step (4)): intervals shorter
+ * than 80 ms, or n x 20.0 ms +- 0.1 ms (50 Hz mains); the comb ends at n = 50 (1 s, our choice,
+ * see above).
+ */
+const AUDIO_VETO_DEFAULTS = { minIntervalS: 0.08, periodS: 0.02, toleranceS: 0.0001, nMax: 50 } as const;
+
+/** The four numbers of the vetoed set: each option as given, else its default. */
+function vetoSettings(o: AudioOptions): { minIntervalS: number; periodS: number; toleranceS: number; nMax: number } {
+  const d = AUDIO_VETO_DEFAULTS;
+  return { minIntervalS: o.minIntervalS ?? d.minIntervalS, periodS: o.periodS ?? d.periodS, toleranceS: o.toleranceS ?? d.toleranceS, nMax: o.nMax ?? d.nMax };
+}
+
 export interface AudioOptions {
   /** Minimum interval to the previous event, s (strictly shorter intervals are vetoed). Default 0.080. */
   minIntervalS?: number;
@@ -57,7 +70,7 @@ export interface AudioResult extends CutResult {
 
 /** The vetoed set of intervals dt, merged and sorted: [0, minInterval) and [nP - tol, nP + tol], n = 1..nMax. */
 export function audioVetoWindows(options: AudioOptions = {}): { startS: Float64Array; endS: Float64Array } {
-  const { minIntervalS = 0.08, periodS = 0.02, toleranceS = 0.0001, nMax = 50 } = options;
+  const { minIntervalS, periodS, toleranceS, nMax } = vetoSettings(options);
   const raw: [number, number][] = [[0, minIntervalS]];
   for (let n = 1; n <= nMax; n++) {
     if (!Number.isFinite(nMax) && n * periodS > 7200) break; // longer than any run
@@ -78,7 +91,7 @@ export function audioVetoWindows(options: AudioOptions = {}): { startS: Float64A
 
 /** True when an interval dt (s) to the previous event is vetoed. */
 export function isAudioVetoed(dtS: number, options: AudioOptions = {}): boolean {
-  const { minIntervalS = 0.08, periodS = 0.02, toleranceS = 0.0001, nMax = 50 } = options;
+  const { minIntervalS, periodS, toleranceS, nMax } = vetoSettings(options);
   if (dtS < minIntervalS) return true;
   const n = Math.round(dtS / periodS);
   return n >= 1 && n <= nMax && Math.abs(dtS - n * periodS) <= toleranceS;
@@ -108,7 +121,7 @@ export function audioVetoFractionPoisson(ratePerS: number, options: AudioOptions
 export function rejectAudioFrequency(events: EventColumns, runs: RunTable, options: AudioOptions = {}, state: SelectionState = initialState(events, runs)): AudioResult {
   const previous = options.previous ?? "any";
   const both = options.pairs === "both";
-  const { minIntervalS = 0.08, periodS = 0.02, toleranceS = 0.0001, nMax = 50 } = options;
+  const { minIntervalS, periodS, toleranceS, nMax } = vetoSettings(options);
   const { startS, endS } = audioVetoWindows(options);
   const nw = startS.length;
   const vMax = nw ? endS[nw - 1] : 0;

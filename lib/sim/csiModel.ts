@@ -1,9 +1,7 @@
-import { CSI_TARGET } from "../detector/targets.js";
+import { csiFoldWeights, csiLineFractions, foldWithWeights, simpsonGrid } from "../detector/csiResolution.js";
 import { Origin } from "../events/origin.js";
-import { csiSource } from "../prospects/texonoCsi.js";
-import { expectedRate } from "../rates/expectedRate.js";
-import type { CsiSimConfig } from "./csi.js";
-import { csiFoldWeights, csiLineFractions, foldWithWeights, simpsonGrid } from "./csiResolution.js";
+import { csiSignalRate } from "../rates/csiRates.js";
+import type { CsiSimConfig } from "./csiSimConfig.js";
 import { TabulatedSpectrum } from "./spectrum.js";
 
 /**
@@ -64,16 +62,6 @@ function table(grid: Float64Array, f: (eKeV: number) => number): TabulatedSpectr
 
 function scaled(s: TabulatedSpectrum, k: number): TabulatedSpectrum {
   return new TabulatedSpectrum(s.x, s.density.map((v) => v * k));
-}
-
-/**
- * The SM anti-nu_e e signal on CsI at true recoil energies (keV), counts/(keV kg day) at the
- * nominal power: the library's weak cross section (GEMMA (1), lib/xsec `weak`, with sin^2 theta_W and
- * the charge-radius shift s -> s + 2.380e30 cm^-2 <r^2>) on 2.5034e26 free electrons per kg, over the
- * reactor spectrum at the CsI site (`csiSource`).
- */
-export function csiSignalRate(tKeV: ArrayLike<number>, sin2ThetaW: number, chargeRadius2_cm2 = 0): Float64Array {
-  return expectedRate(csiSource(), "weak", tKeV, { params: { sin2ThetaW, chargeRadius2_cm2 }, target: CSI_TARGET });
 }
 
 /**

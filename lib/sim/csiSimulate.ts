@@ -1,4 +1,5 @@
 import { SECONDS_PER_DAY } from "../constants.js";
+import { csiSigmaKeV } from "../detector/csiResolution.js";
 import { DatasetWriter } from "../events/dataset.js";
 import type { EventWriter } from "../events/eventWriter.js";
 import { DATASET_MANIFEST_FILE } from "../events/manifest.js";
@@ -7,7 +8,6 @@ import { RunState } from "../events/runState.js";
 import { version } from "../version.js";
 import { validateCsiConfig, type CsiSimConfig } from "./csi.js";
 import { buildCsiModel, type CsiModel } from "./csiModel.js";
-import { csiSigmaKeV } from "./csiResolution.js";
 import { checkSeed, RngStream, SimRng } from "./rng.js";
 import { clearPrevious, countsByOrigin, monthOf, SIMULATION_SUMMARY_FILE, writeSimulationSummary } from "./datasetFiles.js";
 

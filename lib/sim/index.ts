@@ -15,7 +15,6 @@ export { lineTimePrecision, LIVE_TIME_LINES } from "./lineTime.js";
 export { simulate, SIMULATION_SUMMARY_FILE, type SimulateOptions, type SimulationSummary, type PhaseSummary, type SignalSummary } from "./simulate.js";
 export * from "./physicsSignal.js";
 export * from "./csi.js";
-export * from "./csiResolution.js";
 export * from "./csiModel.js";
 export * from "./csiSimulate.js";
 export { estimateSimulationSize, checkSimulationSize, MAX_SIMULATED_EVENTS, BYTES_PER_EVENT, type SimulationSizeEstimate } from "./size.js";

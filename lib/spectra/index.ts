@@ -7,3 +7,4 @@ export * from "./threshold.js";
 export * from "./nobleGasCorrection.js";
 export * from "./buildSpectra.js";
 export * from "./onOff.js";
+export * from "./csiSpectrum.js";

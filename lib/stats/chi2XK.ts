@@ -8,7 +8,7 @@
 import { brent, brentMinimize } from "../fit/brent.js";
 import { maskedIndices, roiMask } from "../fit/roi.js";
 import { Chi2Map, type MapGrid, type ProfileResult } from "./chi2Map.js";
-import type { GemmaPeriodInput } from "./gemmaChi2.js";
+import type { GemmaPeriodInput } from "./gemmaPeriodInput.js";
 
 /**
  * The per-bin terms of GEMMA Eq. (7) over the ROI bins, chi2 = sum (a - X e - K b)^2 / (v + K^2 w):

@@ -1,22 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { csiSigmaKeV } from "../../lib/detector/csiResolution.js";
 import { concatEvents, openDataset, readPeriod, validateDataset, type EventColumns, type RunTable } from "../../lib/events/index.js";
 import { Origin } from "../../lib/events/origin.js";
 import { RunState } from "../../lib/events/runState.js";
-import { antiNueCouplings, basisTotal, csiWindowBasis } from "../../lib/prospects/csiRates.js";
-import { CHARGE_RADIUS_SHIFT_perCm2 } from "../../lib/xsec/chargeRadius.js";
+import { antiNueCouplings, basisTotal, csiWindowBasis } from "../../lib/rates/csiRates.js";
 import {
   buildCsiModel,
   csiConfig,
   csiExpectedSpectra,
-  csiFoldWeights,
-  csiLineFractions,
   csiRunPlan,
-  csiSigmaKeV,
-  csiSignalRate,
-  foldWithWeights,
-  simpsonGrid,
   simulateCsi,
   TL208_LINE_KEV,
   type CsiSimulationSummary,
@@ -33,48 +27,7 @@ function load(dir: string): { runs: RunTable; ev: EventColumns & { truth: NonNul
   return { runs: ds.runs, ev: concatEvents(parts, true) as EventColumns & { truth: NonNullable<EventColumns["truth"]> } };
 }
 
-describe("CsI(Tl) resolution and folding", () => {
-  it("FWHM is 10 % at 662 keV and scales as 1/sqrt(E): 5.0 % at 2614.5 keV, 2.88 % at 8 MeV", () => {
-    const fwhm = (e: number) => (2 * Math.sqrt(2 * Math.LN2) * csiSigmaKeV(e)) / e;
-    expect(fwhm(661.657)).toBeCloseTo(0.1, 12);
-    expect(fwhm(2614.511)).toBeCloseTo(0.1 * Math.sqrt(661.657 / 2614.511), 12);
-    expect(fwhm(8000)).toBeCloseTo(0.02876, 5);
-  });
-  it("a line's bin shares are Gaussian integrals (symmetric; equal to a Simpson integral of the density)", () => {
-    const s = csiSigmaKeV(3000);
-    const f = csiLineFractions(3000, [2900, 3000, 3100]);
-    expect(f[0]).toBeCloseTo(f[1], 14);
-    const n = 2000;
-    let integral = 0;
-    for (let i = 0; i <= n; i++) {
-      const x = -100 + (200 * i) / n;
-      integral += ((i === 0 || i === n ? 1 : i % 2 ? 4 : 2) * (200 / n) * Math.exp(-0.5 * (x / s) ** 2)) / (3 * s * Math.sqrt(2 * Math.PI));
-    }
-    expect(f[0] + f[1]).toBeCloseTo(integral, 10);
-  });
-  it("folding a flat density: bins far from the grid ends keep their width; a linear density keeps its integral", () => {
-    const x = simpsonGrid(1000, 12000, 2);
-    const edges = [3000, 3500, 5000, 8000];
-    const w = csiFoldWeights(x, edges);
-    const flat = foldWithWeights(w, new Float64Array(x.length).fill(1));
-    expect(flat[0]).toBeCloseTo(500, 6);
-    expect(flat[1]).toBeCloseTo(1500, 6);
-    expect(flat[2]).toBeCloseTo(3000, 6);
-    // A linear density a + bE: Gaussian smearing with an E-dependent sigma moves counts across the
-    // edges in proportion to d(sigma^2)/dE, which is constant here; the total over the three bins is
-    // then the true integral plus the flux through the two outer edges, which a first-order
-    // (Kramers-Moyal) expansion gives exactly here (higher moments vanish on polynomials of this
-    // degree): sum = int f + F(8000) - F(3000), F = (1/2) d(sigma^2 f)/dE; flux() below is -F.
-    const lin = foldWithWeights(w, x.map((e) => 1 + e / 1000));
-    const s2p = csiSigmaKeV(1000) ** 2 / 1000; // sigma^2 = c E
-    const flux = (e: number) => -0.5 * (s2p * (1 + e / 1000) + s2p * e * (1 / 1000));
-    const exact = (8000 - 3000) + (8000 ** 2 - 3000 ** 2) / 2000;
-    expect(lin[0] + lin[1] + lin[2]).toBeCloseTo(exact + flux(3000) - flux(8000), 2);
-    expect(lin[0] + lin[1] + lin[2] - exact).toBeGreaterThan(5);
-  });
-});
-
-describe("CsI(Tl) configuration and signal", () => {
+describe("CsI(Tl) configuration", () => {
   const c = csiConfig();
   it("takes the published setup: 187 kg, 2.9 GW, 29882 / 7369 kg day, 3-8 MeV, sin^2 theta_W 0.23867", () => {
     expect(c.massKg).toBe(187);
@@ -90,23 +43,6 @@ describe("CsI(Tl) configuration and signal", () => {
     expect(() => csiConfig({ windowKeV: [1000, 8000] })).toThrow(/record/);
     expect(() => csiConfig({ vetoEfficiency: 1 })).toThrow(/vetoEfficiency/);
     expect(() => csiConfig({ massKG: 1 } as never)).toThrow(/unknown field "massKG"/);
-  });
-  it("the signal from lib/xsec (GEMMA (1)) integrates over 3-8 MeV to the chiral-coupling basis of lib/prospects (0.01265 per kg day)", () => {
-    const t = simpsonGrid(3000, 8000, 1);
-    const r = csiSignalRate(t, 0.23867);
-    const h = t[1] - t[0];
-    let s = 0;
-    for (let i = 0; i < t.length; i++) s += ((i === 0 || i === t.length - 1 ? 1 : i % 2 ? 4 : 2) * h * r[i]) / 3;
-    const ref = basisTotal(csiWindowBasis([3000, 8000], 10), antiNueCouplings("sm", 0.23867));
-    expect(s / ref).toBeCloseTo(1, 5);
-    expect(ref).toBeCloseTo(0.01265, 4);
-  });
-  it("a charge radius shifts sin^2 theta_W by 2.380e30 cm^-2 <r^2>", () => {
-    const t = [3000, 5000, 7000];
-    const a = csiSignalRate(t, 0.23867, 2e-32);
-    const b = csiSignalRate(t, 0.23867 + CHARGE_RADIUS_SHIFT_perCm2 * 2e-32);
-    for (let i = 0; i < 3; i++) expect(a[i] / b[i]).toBeCloseTo(1, 12);
-    expect(a[0] / csiSignalRate([3000], 0.23867)[0]).toBeGreaterThan(1.2);
   });
   it("the veto-free background in the window is the configured level, and the model's window sums agree with its binned spectra", () => {
     const m = buildCsiModel(c);

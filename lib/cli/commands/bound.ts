@@ -2,10 +2,10 @@ import { signalDefinition } from "../../analysis/models.js";
 import { tableText } from "../../plots/table.js";
 import { experimentConditions, type AsimovConditions } from "../../prospects/asimovConditions.js";
 import { expectedCouplingLimit, processShape } from "../../prospects/couplingSensitivity.js";
-import { csiSpectrumFromDataset } from "../../prospects/csiEvents.js";
+import { csiSpectrumFromDataset } from "../../spectra/csiSpectrum.js";
 import { validateDataset } from "../../events/dataset.js";
-import { csiSummary } from "../../prospects/csiSummary.js";
-import { fitCsiResidual, simulateCsiOnOff } from "../../prospects/csiToy.js";
+import { csiSummary } from "../../analysis/csiSummary.js";
+import { fitCsiResidual, simulateCsiOnOff } from "../../analysis/csiToy.js";
 import { gemma2Conditions } from "../../prospects/gemma2.js";
 import { MILLICHARGE_EPA_CUTOFFS_MeV, MILLICHARGE_MODELS, milliChargeShape, PUBLISHED_MILLICHARGE_BOUND, texonoHpgeConditions, texonoPcgeConditions } from "../../prospects/milliCharge.js";
 import { BACKGROUND_DOMAIN } from "../../analysis/domains.js";
@@ -40,9 +40,9 @@ function conditions(values: OptionValues): AsimovConditions {
  * `nuem bound`: the project's bound on one neutrino electromagnetic parameter.
  * - mu, delta-q: the expected (Asimov, median) 90 % CL limit from an experiment's conditions, the
  *   GEMMA analysis with the signal shape of the parameter (lib/prospects/couplingSensitivity.ts);
- * - sin2w, r2: the TEXONO CsI(Tl) 3-8 MeV analysis (lib/prospects/csiSummary.ts), Asimov or, with
+ * - sin2w, r2: the TEXONO CsI(Tl) 3-8 MeV analysis (lib/analysis/csiSummary.ts), Asimov or, with
  *   --seed, one seeded toy spectrum, or with --data the ON/OFF spectra of a CsI(Tl) event dataset
- *   (lib/prospects/csiEvents.ts; e.g. from `nuem simulate --config csi`).
+ *   (lib/spectra/csiSpectrum.ts; e.g. from `nuem simulate --config csi`).
  */
 export const boundCommand: Command = {
   name: "bound",

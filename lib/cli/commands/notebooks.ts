@@ -1,7 +1,7 @@
 import { basename, join } from "node:path";
 import type { Command } from "../command.js";
 import { assertOutputSafe } from "../../io/safeWrite.js";
-import { jupyterAvailable, listNotebooks, projectRoot, runNotebooks } from "../../notebooks/index.js";
+import { jupyterAvailable, listNotebooks, projectRoot, runNotebooks } from "../notebooks/index.js";
 
 /** `nuem notebooks`: execute the notebooks headless, check or update their outputs. */
 export const notebooksCommand: Command = {

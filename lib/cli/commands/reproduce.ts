@@ -2,9 +2,9 @@ import { mkdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Command } from "../command.js";
 import { assertOutputSafe, writeFileAtomic } from "../../io/safeWrite.js";
-import { projectRoot, runNotebooks } from "../../notebooks/index.js";
+import { projectRoot, runNotebooks } from "../notebooks/index.js";
 import { tableText } from "../../plots/table.js";
-import { headlines } from "../../reproduce/headlines.js";
+import { headlines } from "../reproduce/headlines.js";
 
 /** `nuem reproduce`: the main job: execute the whole chain and collect its results in out/. */
 export const reproduceCommand: Command = {

@@ -1,7 +1,8 @@
 import { SIN2_THETA_W_LOW_ENERGY } from "../constants.js";
-import { antiNueCouplings, basisTotal, csiBasis, dLnRateDSin2, interferenceSplit, sin2FromRateRatio, type CsiBasis, type InterferenceSplit } from "./csiRates.js";
-import { asimovCsiOnOff, chargeRadiusInterval, csiBackgroundForXiError, csiBackgroundFromStatError, fitCsiResidual, type CsiFit } from "./csiToy.js";
-import { loadTexonoCsi, type TexonoCsiResults } from "./texonoCsi.js";
+import { loadTexonoCsi, type TexonoCsiResults } from "../reactor/texonoCsi.js";
+import { csiBackgroundForXiError, csiBackgroundFromStatError } from "../rates/csiExpectedError.js";
+import { antiNueCouplings, basisTotal, csiBasis, dLnRateDSin2, interferenceSplit, sin2FromRateRatio, type CsiBasis, type InterferenceSplit } from "../rates/csiRates.js";
+import { asimovCsiOnOff, chargeRadiusInterval, fitCsiResidual, type CsiFit } from "./csiToy.js";
 
 /** The project's numbers for the TEXONO CsI(Tl) measurement, next to the published ones. */
 export interface CsiSummary {

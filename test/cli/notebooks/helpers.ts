@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { TSLAB_METADATA, writeNotebook, type Notebook, type NotebookOutput } from "../../lib/notebooks/index.js";
+import { TSLAB_METADATA, writeNotebook, type Notebook, type NotebookOutput } from "../../../lib/cli/notebooks/index.js";
 
 /** Writes a throw-away notebook of code cells (with optional stored outputs) to a temp folder. */
 export function tempNotebook(cells: { source: string; outputs?: NotebookOutput[] }[]): string {

@@ -10,7 +10,13 @@ import { canonicalOutputs } from "./outputs.js";
 export type NotebookEngine = "tslab" | "jupyter";
 
 /** The project root (one level above `lib/` or `dist/`). */
-export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+export const projectRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+/**
+ * Files the runner loads at run time, relative to the project root: the tslab worker (built) and
+ * the Jupyter driver script (not TypeScript, so shipped from lib/; package.json "files" lists it).
+ */
+export const RUNNER_FILES = { tslabWorker: "dist/cli/notebooks/worker.js", jupyterScript: "lib/cli/notebooks/jupyter_execute.py" } as const;
 
 /** Python with Jupyter: Debian's interpreter, not whatever `python3` is first on PATH. */
 export const JUPYTER_PYTHON = process.env.NUEM_JUPYTER_PYTHON ?? "/usr/bin/python3";
@@ -48,12 +54,12 @@ export function runNotebook(file: string, engine: NotebookEngine = "tslab"): Exe
   try {
     let r;
     if (engine === "tslab") {
-      const worker = fileURLToPath(new URL("../../dist/notebooks/worker.js", import.meta.url));
+      const worker = join(projectRoot, RUNNER_FILES.tslabWorker);
       if (!existsSync(worker)) throw new Error(`${worker} missing: run "npm run build" first`);
       r = spawnSync(process.execPath, [worker, nbPath, resultFile], { encoding: "utf8", maxBuffer: 1 << 28 });
     } else {
       ensureKernelspec();
-      const script = fileURLToPath(new URL("../../lib/notebooks/jupyter_execute.py", import.meta.url));
+      const script = join(projectRoot, RUNNER_FILES.jupyterScript);
       r = spawnSync(JUPYTER_PYTHON, [script, nbPath, resultFile], {
         encoding: "utf8",
         maxBuffer: 1 << 28,

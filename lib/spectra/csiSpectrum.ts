@@ -1,14 +1,30 @@
 import { SECONDS_PER_DAY } from "../constants.js";
+import { CSI_FWHM_FRACTION_AT_662_KEV } from "../detector/csiResolution.js";
 import { datasetBatches, openDataset } from "../events/dataset.js";
 import { RunState } from "../events/runState.js";
-import { csiConfig, CSI_SIN2_REF, type CsiSimConfig } from "../sim/csi.js";
-import { buildCsiModel, csiExpectedSpectra } from "../sim/csiModel.js";
-import { CSI_FWHM_FRACTION_AT_662_KEV } from "../sim/csiResolution.js";
-import { antiNueCouplings, basisRate, csiFoldedBasis } from "./csiRates.js";
-import type { CsiToySpectrum } from "./csiToy.js";
+import { antiNueCouplings, basisRate, csiFoldedBasis, CSI_SIN2_REF, type CsiBasis } from "../rates/csiRates.js";
+import type { CsiSimConfig } from "../sim/csi.js";
 
 /** Default bins of the CsI analysis: 3-8 MeV in 0.5 MeV bins, keV. */
 export const CSI_DEFAULT_EDGES_KEV: readonly number[] = Array.from({ length: 11 }, (_, i) => 3000 + 500 * i);
+
+/**
+ * ON/OFF spectra of the TEXONO CsI(Tl) analysis (a toy, an Asimov expectation or event data) and
+ * their residual (ON/E_on - OFF/E_off) per bin, counts per kg day: the form the CsI fits take.
+ */
+export interface CsiToySpectrum {
+  edgesKeV: Float64Array;
+  on: Float64Array;
+  off: Float64Array;
+  onKgDays: number;
+  offKgDays: number;
+  residual: Float64Array;
+  /** Standard error of the residual from the counts (at least one count each side). */
+  residualErr: Float64Array;
+  /** Expected signal per bin, counts per kg day (truth). */
+  expectedSignal: Float64Array;
+  basis: CsiBasis;
+}
 
 /** ON/OFF spectra histogrammed from a CsI(Tl) event dataset, in the form the CsI fits take. */
 export interface CsiEventSpectrum extends CsiToySpectrum {
@@ -28,7 +44,7 @@ export interface CsiSpectrumOptions {
   edgesKeV?: ArrayLike<number>;
   /** Resolution of the folded basis (default: the dataset's simulation configuration, else 10 %). */
   fwhmFractionAt662?: number;
-  /** SM reference for `expectedSignal` (default 0.23867). */
+  /** SM reference for `expectedSignal` (default `CSI_SIN2_REF`, 0.23867). */
   sin2Ref?: number;
 }
 
@@ -117,29 +133,4 @@ export function csiSpectrumFromDataset(dir: string, options: CsiSpectrumOptions 
     runs: nRuns,
     vetoed,
   };
-}
-
-/**
- * The Asimov ON/OFF spectra of a simulation configuration (default `csiConfig()`): ON and OFF
- * equal to their expectations with the configured (falling) background shape and the
- * resolution-folded signal at the configured sin^2 theta_W, errors sqrt((b + s)/E_on + b/E_off).
- * A fit of it returns the injected value with the median expected error of the event-level
- * analysis (compare `asimovCsiOnOff`, which has a flat background and no resolution).
- */
-export function csiAsimovFromConfig(config: CsiSimConfig = csiConfig(), edgesKeV: ArrayLike<number> = CSI_DEFAULT_EDGES_KEV): CsiToySpectrum {
-  const edges = Float64Array.from(edgesKeV);
-  const basis = csiFoldedBasis(edges, config.fwhmFractionAt662);
-  const exp = csiExpectedSpectra(buildCsiModel(config), edges);
-  const nb = edges.length - 1;
-  const signal = basisRate(basis, antiNueCouplings("sm", config.sin2ThetaW, config.chargeRadius2_cm2));
-  const on = new Float64Array(nb);
-  const off = new Float64Array(nb);
-  const residualErr = new Float64Array(nb);
-  for (let i = 0; i < nb; i++) {
-    const b = exp.background[i];
-    on[i] = (b + signal[i]) * config.onKgDays;
-    off[i] = b * config.offKgDays;
-    residualErr[i] = Math.sqrt((b + signal[i]) / config.onKgDays + b / config.offKgDays);
-  }
-  return { edgesKeV: edges, on, off, onKgDays: config.onKgDays, offKgDays: config.offKgDays, residual: Float64Array.from(signal), residualErr, expectedSignal: signal, basis };
 }

@@ -1,71 +1,18 @@
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { brent, brentMinimize } from "../fit/brent.js";
+import { antiNueCouplings, basisRate, csiBasis, csiFoldedBasis, CSI_SIN2_REF, sin2AtRateMinimum, type CsiBasis } from "../rates/csiRates.js";
+import { csiConfig, type CsiSimConfig } from "../sim/csi.js";
+import { buildCsiModel, csiExpectedSpectra } from "../sim/csiModel.js";
+import { CSI_DEFAULT_EDGES_KEV, type CsiToySpectrum } from "../spectra/csiSpectrum.js";
 import { createRng } from "../stats/random.js";
 import { CHARGE_RADIUS_SHIFT_perCm2 } from "../xsec/chargeRadius.js";
-import { antiNueCouplings, basisRate, csiBasis, sin2AtRateMinimum, type CsiBasis } from "./csiRates.js";
-
-/**
- * The flat background B (counts per kg day in the window) that gives a statistical error
- * `xiStatErr` on the cross-section ratio xi in a plain ON/OFF counting of the whole window, with
- * exposures E_on, E_off (kg day) and SM rate S (per kg day):
- *   (xiStatErr S)^2 = (B + S)/E_on + B/E_off   =>   B = ((xiStatErr S)^2 - S/E_on) / (1/E_on + 1/E_off).
- */
-export function csiBackgroundFromStatError(xiStatErr: number, onKgDays: number, offKgDays: number, smPerKgDay: number): number {
-  const v = (xiStatErr * smPerKgDay) ** 2 - smPerKgDay / onKgDays;
-  if (!(v > 0)) throw new Error("csiBackgroundFromStatError: the error is below the signal's own Poisson error");
-  return v / (1 / onKgDays + 1 / offKgDays);
-}
-
-/**
- * Expected (Asimov) error on xi from a binned fit of the residual ON/E_on - OFF/E_off with a
- * background B (counts per kg day over the basis's range), flat unless `shape` is given:
- * 1/sigma^2 = sum s_i^2 / var_i, var_i = (b_i + s_i)/E_on + b_i/E_off, b_i = B w_i / sum w
- * with w_i the bin widths (flat) or `shape` (relative counts per bin, e.g. a simulated background).
- */
-export function csiExpectedXiError(basis: CsiBasis, backgroundPerKgDay: number, onKgDays: number, offKgDays: number, sRef = 0.23867, shape?: ArrayLike<number>): number {
-  const s = basisRate(basis, antiNueCouplings("sm", sRef));
-  const w = binWeights(basis, shape);
-  let info = 0;
-  for (let i = 0; i < s.length; i++) {
-    const b = backgroundPerKgDay * w[i];
-    info += (s[i] * s[i]) / ((b + s[i]) / onKgDays + b / offKgDays);
-  }
-  return 1 / Math.sqrt(info);
-}
-
-/** Shares of a background in the bins of a basis: the bin widths (flat) or a given shape, normalised. */
-function binWeights(basis: CsiBasis, shape?: ArrayLike<number>): Float64Array {
-  const e = basis.edgesKeV;
-  const nb = e.length - 1;
-  if (shape && shape.length !== nb) throw new Error(`background shape: ${shape.length} values for ${nb} bins`);
-  const w = Float64Array.from({ length: nb }, (_, i) => (shape ? shape[i] : e[i + 1] - e[i]));
-  const sum = w.reduce((a, v) => a + v, 0);
-  if (!(sum > 0) || w.some((v) => !(v >= 0))) throw new Error("background shape: needs values >= 0 with a positive sum");
-  return w.map((v) => v / sum);
-}
-
-/**
- * The flat background (counts per kg day over the basis's range) for which the binned fit of
- * xi has the expected error `xiStatErr` (inverse of {@link csiExpectedXiError}, by Brent's method).
- * The CsI paper's background level could not be read with the tools available; this is the flat
- * background its published statistical error (0.21) implies for this analysis: an inference.
- * With `shape` (relative counts per bin) the background has that shape instead of being flat
- * (the event simulation, lib/sim/csi.ts, uses its own background shape and a resolution-folded basis).
- */
-export function csiBackgroundForXiError(basis: CsiBasis, xiStatErr: number, onKgDays: number, offKgDays: number, sRef = 0.23867, shape?: ArrayLike<number>): number {
-  const f = (b: number) => csiExpectedXiError(basis, b, onKgDays, offKgDays, sRef, shape) - xiStatErr;
-  if (f(0) > 0) throw new Error("csiBackgroundForXiError: even without background the error exceeds the target");
-  let hi = 1e-3;
-  while (f(hi) < 0) hi *= 2;
-  return brent(f, 0, hi, 1e-15);
-}
 
 /** Inputs of a CsI(Tl) ON/OFF toy spectrum. */
 export interface CsiToyOptions {
   seed: number;
   /** Bin edges, keV (default 3000-8000 in 0.5 MeV bins). */
   edgesKeV?: ArrayLike<number>;
-  /** True sin^2 theta_W (default 0.23867, the low-energy value). */
+  /** True sin^2 theta_W (default CSI_SIN2_REF, the low-energy value). */
   sin2ThetaW?: number;
   /** True <r^2>, cm^2 (default 0). */
   chargeRadius2_cm2?: number;
@@ -78,33 +25,18 @@ export interface CsiToyOptions {
   basis?: CsiBasis;
 }
 
-/** A simulated ON/OFF pair and its residual (ON/E_on - OFF/E_off) per bin, counts per kg day. */
-export interface CsiToySpectrum {
-  edgesKeV: Float64Array;
-  on: Float64Array;
-  off: Float64Array;
-  onKgDays: number;
-  offKgDays: number;
-  residual: Float64Array;
-  /** Standard error of the residual from the counts (at least one count each side). */
-  residualErr: Float64Array;
-  /** Expected signal per bin, counts per kg day (truth). */
-  expectedSignal: Float64Array;
-  basis: CsiBasis;
-}
-
 /**
  * A spectrum-level toy of the TEXONO CsI(Tl) measurement: Poisson ON counts with mean
  * (background + SM signal) x E_on and OFF counts with mean background x E_off per bin, seeded
  * (MT19937). Free electrons (binding is irrelevant at MeV), no energy resolution (a project
  * choice: at 3-8 MeV with 0.5 MeV bins it moves little but the window edges), flat background.
  * Not an event simulator: the event-level CsI(Tl) simulation is `simulateCsi` (lib/sim/csiSimulate.ts),
- * histogrammed by `csiSpectrumFromDataset` (lib/prospects/csiEvents.ts).
+ * histogrammed by `csiSpectrumFromDataset` (lib/spectra/csiSpectrum.ts).
  */
 export function simulateCsiOnOff(o: CsiToyOptions): CsiToySpectrum {
-  const edges = Float64Array.from(o.edgesKeV ?? Array.from({ length: 11 }, (_, i) => 3000 + 500 * i));
+  const edges = Float64Array.from(o.edgesKeV ?? CSI_DEFAULT_EDGES_KEV);
   const basis = o.basis ?? csiBasis(edges);
-  const signal = basisRate(basis, antiNueCouplings("sm", o.sin2ThetaW ?? 0.23867, o.chargeRadius2_cm2 ?? 0));
+  const signal = basisRate(basis, antiNueCouplings("sm", o.sin2ThetaW ?? CSI_SIN2_REF, o.chargeRadius2_cm2 ?? 0));
   const width = edges[edges.length - 1] - edges[0];
   const rng = createRng(o.seed);
   const nb = edges.length - 1;
@@ -169,7 +101,7 @@ function interval(f: (x: number) => number, xHat: number, fMin: number, step: nu
  * - "chargeRadius2_cm2": s = sRef + 2.380e30 cm^-2 <r^2> (Vogel-Engel shift, lib/xsec/chargeRadius.ts).
  * Errors from Delta chi2 = 1 (asymmetric ends returned).
  */
-export function fitCsiResidual(sp: CsiToySpectrum, parameter: CsiFit["parameter"], sRef = 0.23867): CsiFit {
+export function fitCsiResidual(sp: CsiToySpectrum, parameter: CsiFit["parameter"], sRef = CSI_SIN2_REF): CsiFit {
   const nb = sp.residual.length;
   const ref = basisRate(sp.basis, antiNueCouplings("sm", sRef));
   if (parameter === "xi") {
@@ -199,7 +131,7 @@ export function fitCsiResidual(sp: CsiToySpectrum, parameter: CsiFit["parameter"
  * quadrature) against the Standard-Model value sRef: <r^2> = (s - sRef) / 2.380e30 cm^-2, Gaussian,
  * central interval at `cl` (1.645 sigma at 90 %).
  */
-export function chargeRadiusInterval(s: number, sigmaStat: number, sigmaSys: number, sRef = 0.23867, cl = 0.9): { central: number; sigma: number; lower: number; upper: number } {
+export function chargeRadiusInterval(s: number, sigmaStat: number, sigmaSys: number, sRef = CSI_SIN2_REF, cl = 0.9): { central: number; sigma: number; lower: number; upper: number } {
   const sigma = Math.hypot(sigmaStat, sigmaSys) / CHARGE_RADIUS_SHIFT_perCm2;
   const central = (s - sRef) / CHARGE_RADIUS_SHIFT_perCm2;
   const z = normalQuantile(0.5 + cl / 2, 0, 1);
@@ -212,19 +144,44 @@ export function chargeRadiusInterval(s: number, sigmaStat: number, sigmaSys: num
  * with the median expected error.
  */
 export function asimovCsiOnOff(o: Omit<CsiToyOptions, "seed">): CsiToySpectrum {
-  const edges = Float64Array.from(o.edgesKeV ?? Array.from({ length: 11 }, (_, i) => 3000 + 500 * i));
+  const edges = Float64Array.from(o.edgesKeV ?? CSI_DEFAULT_EDGES_KEV);
   const basis = o.basis ?? csiBasis(edges);
-  const signal = basisRate(basis, antiNueCouplings("sm", o.sin2ThetaW ?? 0.23867, o.chargeRadius2_cm2 ?? 0));
+  const signal = basisRate(basis, antiNueCouplings("sm", o.sin2ThetaW ?? CSI_SIN2_REF, o.chargeRadius2_cm2 ?? 0));
   const width = edges[edges.length - 1] - edges[0];
+  const background = Float64Array.from({ length: edges.length - 1 }, (_, k) => (o.backgroundPerKgDay * (edges[k + 1] - edges[k])) / width);
+  return expectedOnOff(edges, basis, signal, background, o.onKgDays, o.offKgDays);
+}
+
+/**
+ * The Asimov ON/OFF spectra of a simulation configuration (default `csiConfig()`): ON and OFF
+ * equal to their expectations with the configured (falling) background shape and the
+ * resolution-folded signal at the configured sin^2 theta_W, errors sqrt((b + s)/E_on + b/E_off).
+ * A fit of it returns the injected value with the median expected error of the event-level
+ * analysis (compare `asimovCsiOnOff`, which has a flat background and no resolution).
+ */
+export function csiAsimovFromConfig(config: CsiSimConfig = csiConfig(), edgesKeV: ArrayLike<number> = CSI_DEFAULT_EDGES_KEV): CsiToySpectrum {
+  const edges = Float64Array.from(edgesKeV);
+  const basis = csiFoldedBasis(edges, config.fwhmFractionAt662);
+  const exp = csiExpectedSpectra(buildCsiModel(config), edges);
+  const signal = basisRate(basis, antiNueCouplings("sm", config.sin2ThetaW, config.chargeRadius2_cm2));
+  return expectedOnOff(edges, basis, signal, exp.background, config.onKgDays, config.offKgDays);
+}
+
+/**
+ * ON and OFF counts equal to their expectations, (b + s) E_on and b E_off per bin, the residual
+ * equal to the signal s and its expected error sqrt((b + s)/E_on + b/E_off); b and s in counts per
+ * kg day per bin.
+ */
+function expectedOnOff(edges: Float64Array, basis: CsiBasis, signal: Float64Array, background: ArrayLike<number>, onKgDays: number, offKgDays: number): CsiToySpectrum {
   const nb = edges.length - 1;
   const on = new Float64Array(nb);
   const off = new Float64Array(nb);
   const residualErr = new Float64Array(nb);
   for (let i = 0; i < nb; i++) {
-    const bkg = (o.backgroundPerKgDay * (edges[i + 1] - edges[i])) / width;
-    on[i] = (bkg + signal[i]) * o.onKgDays;
-    off[i] = bkg * o.offKgDays;
-    residualErr[i] = Math.sqrt((bkg + signal[i]) / o.onKgDays + bkg / o.offKgDays);
+    const b = background[i];
+    on[i] = (b + signal[i]) * onKgDays;
+    off[i] = b * offKgDays;
+    residualErr[i] = Math.sqrt((b + signal[i]) / onKgDays + b / offKgDays);
   }
-  return { edgesKeV: edges, on, off, onKgDays: o.onKgDays, offKgDays: o.offKgDays, residual: Float64Array.from(signal), residualErr, expectedSignal: signal, basis };
+  return { edgesKeV: edges, on, off, onKgDays, offKgDays, residual: Float64Array.from(signal), residualErr, expectedSignal: signal, basis };
 }

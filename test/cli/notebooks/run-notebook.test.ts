@@ -1,6 +1,6 @@
 import { dirname } from "node:path";
 import { describe, expect, it } from "vitest";
-import { describeFailure, runNotebook, runNotebooks } from "../../lib/notebooks/index.js";
+import { describeFailure, runNotebook, runNotebooks } from "../../../lib/cli/notebooks/index.js";
 import { tempNotebook } from "./helpers.js";
 
 describe("runNotebook (tslab, in a process of its own)", () => {

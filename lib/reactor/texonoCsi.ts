@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dataPath } from "../data/paths.js";
-import { experimentCore, loadExperimentFile, type Experiment } from "../reactor/experiments.js";
-import { reactorSpectrum, type ReactorCoreConfig, type ReactorSpectrum } from "../reactor/reactorSpectrum.js";
+import { experimentCore, loadExperimentFile, type Experiment } from "./experiments.js";
+import { reactorSpectrum, type ReactorCoreConfig, type ReactorSpectrum } from "./reactorSpectrum.js";
 
 /** A published value with statistical and systematic errors. */
 export interface MeasuredValue {

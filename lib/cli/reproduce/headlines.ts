@@ -10,20 +10,20 @@
  * smooth OFF curve as the background, K projected, 4 % systematic, sum of alternatives, PDG); a
  * section at K = 1 is not it (GEMMA Sec. 3: "Projection (not a section!)").
  */
-import { readCoverageFile, type CoverageRecord } from "../analysis/coverageFile.js";
-import { analyseSpectra } from "../analysis/limit.js";
-import { asimovLimit } from "../analysis/pseudoExperiments.js";
-import { expectedSensitivity } from "../analysis/sensitivity.js";
-import { gemmaToyConditions } from "../analysis/spectraToy.js";
-import { dataPath } from "../data/paths.js";
-import { csiSummary } from "../prospects/csiSummary.js";
-import { experimentConditions } from "../prospects/asimovConditions.js";
-import { expectedMilliChargeLimit, PUBLISHED_MILLICHARGE_BOUND } from "../prospects/milliCharge.js";
-import { expectedSignedMilliChargeBounds } from "../prospects/milliChargeInterference.js";
-import { loadMilliChargeLimits } from "../prospects/landscape.js";
-import { experimentSource } from "../rates/experimentRate.js";
-import { loadExperiment, type ExperimentName } from "../reactor/experiments.js";
-import { readSpectraFile, type SpectraFile } from "../spectra/spectraFile.js";
+import { readCoverageFile, type CoverageRecord } from "../../analysis/coverageFile.js";
+import { analyseSpectra } from "../../analysis/limit.js";
+import { asimovLimit } from "../../analysis/pseudoExperiments.js";
+import { expectedSensitivity } from "../../analysis/sensitivity.js";
+import { gemmaToyConditions } from "../../analysis/spectraToy.js";
+import { dataPath } from "../../data/paths.js";
+import { csiSummary } from "../../analysis/csiSummary.js";
+import { experimentConditions } from "../../prospects/asimovConditions.js";
+import { expectedMilliChargeLimit, PUBLISHED_MILLICHARGE_BOUND } from "../../prospects/milliCharge.js";
+import { expectedSignedMilliChargeBounds } from "../../prospects/milliChargeInterference.js";
+import { loadMilliChargeLimits } from "../../prospects/landscape.js";
+import { experimentSource } from "../../rates/experimentRate.js";
+import { loadExperiment, type ExperimentName } from "../../reactor/experiments.js";
+import { readSpectraFile, type SpectraFile } from "../../spectra/spectraFile.js";
 
 /** One published number and the project's. */
 export interface Headline {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalOutputs, normaliseVolatile } from "../../lib/notebooks/index.js";
+import { canonicalOutputs, normaliseVolatile } from "../../../lib/cli/notebooks/index.js";
 
 describe("canonicalOutputs", () => {
   it("merges consecutive streams of the same name, as Jupyter splits them arbitrarily", () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { antiNueCouplings, basisTotal, csiWindowBasis } from "../../lib/prospects/csiRates.js";
-import { csiSummary } from "../../lib/prospects/csiSummary.js";
-import { chargeRadiusInterval, csiBackgroundForXiError, csiBackgroundFromStatError, csiExpectedXiError, fitCsiResidual, simulateCsiOnOff } from "../../lib/prospects/csiToy.js";
-import { loadTexonoCsi } from "../../lib/prospects/texonoCsi.js";
+import { antiNueCouplings, basisTotal, csiWindowBasis } from "../../lib/rates/csiRates.js";
+import { csiSummary } from "../../lib/analysis/csiSummary.js";
+import { chargeRadiusInterval, fitCsiResidual, simulateCsiOnOff } from "../../lib/analysis/csiToy.js";
+import { csiBackgroundForXiError, csiBackgroundFromStatError, csiExpectedXiError } from "../../lib/rates/csiExpectedError.js";
+import { loadTexonoCsi } from "../../lib/reactor/texonoCsi.js";
 
 const ON = 29882;
 const OFF = 7369;

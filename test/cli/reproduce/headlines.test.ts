@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headlines } from "../../lib/reproduce/headlines.js";
+import { headlines } from "../../../lib/cli/reproduce/headlines.js";
 
 // The main job's comparison table: each row's project number against the published one, within the
 // differences the notebooks explain (fluxes ~1 %, CsI(Tl) numbers ~0.5-8 %; the limits are not

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jupyterAvailable, listNotebooks, readNotebook, runNotebook, compareOutputs, describeFailure, firstDifferentLine } from "../../lib/notebooks/index.js";
+import { jupyterAvailable, listNotebooks, readNotebook, runNotebook, compareOutputs, describeFailure, firstDifferentLine } from "../../../lib/cli/notebooks/index.js";
 import { basename } from "node:path";
 
 // Every committed notebook is executed top to bottom and its outputs compared with the

@@ -1,12 +1,20 @@
-import { G_F_perMeV2, M_ELECTRON_MeV, MeV_PER_keV, SECONDS_PER_DAY } from "../constants.js";
+import { G_F_perMeV2, M_ELECTRON_MeV, MeV_PER_keV, SECONDS_PER_DAY, SIN2_THETA_W_LOW_ENERGY } from "../constants.js";
 import { CSI_TARGET } from "../detector/targets.js";
 import { brent } from "../fit/brent.js";
 import type { ReactorSpectrum } from "../reactor/reactorSpectrum.js";
+import { csiSource } from "../reactor/texonoCsi.js";
 import { CHARGE_RADIUS_SHIFT_perCm2 } from "../xsec/chargeRadius.js";
 import { eNuMinMeV } from "../xsec/kinematics.js";
 import { HBARC2_cm2MeV2 } from "../xsec/units.js";
-import { CSI_FWHM_FRACTION_AT_662_KEV, csiFoldWeights, csiSigmaKeV, foldWithWeights, simpsonGrid } from "../sim/csiResolution.js";
-import { csiSource } from "./texonoCsi.js";
+import { CSI_FWHM_FRACTION_AT_662_KEV, csiFoldWeights, csiSigmaKeV, foldWithWeights, simpsonGrid } from "../detector/csiResolution.js";
+import { expectedRate } from "./expectedRate.js";
+
+/**
+ * sin^2 theta_W of the CsI analysis's Standard-Model reference: the low-energy effective value
+ * 0.23867 (`SIN2_THETA_W_LOW_ENERGY`, lib/constants.ts, with its source), against which TEXONO CsI
+ * (PRD 81 (2010) 072001) quotes xi and the charge radius.
+ */
+export const CSI_SIN2_REF = SIN2_THETA_W_LOW_ENERGY;
 
 /**
  * Chiral couplings of anti-nu_e e scattering. The cross section ('t Hooft, PLB 37 (1971) 195;
@@ -110,7 +118,7 @@ export function csiBasis(edgesKeV: ArrayLike<number>, source: ReactorSpectrum = 
 /**
  * The integrands of {@link csiBasis} at one recoil energy: a0, a1, a2 per keV (counts/(keV kg day)
  * x coupling^-2), i.e. the basis of an infinitesimal bin at tKeV. Used to fold the basis with an
- * energy resolution (lib/prospects/csiEvents.ts).
+ * energy resolution ({@link csiFoldedBasis}).
  */
 export function csiBasisDensity(tKeV: number, source: ReactorSpectrum = csiSource()): [number, number, number] {
   const pre = ((2 * G_F_perMeV2 * G_F_perMeV2 * M_ELECTRON_MeV) / Math.PI) * HBARC2_cm2MeV2 * CSI_TARGET.electronsPerKg * SECONDS_PER_DAY * MeV_PER_keV;
@@ -124,8 +132,8 @@ export function csiBasisDensity(tKeV: number, source: ReactorSpectrum = csiSourc
  * The rate basis of `csiBasis` in bins of **measured** energy: the true-energy integrands a0, a1, a2
  * folded with the Gaussian CsI(Tl) resolution (FWHM f at 662 keV scaling as 1/sqrt(E); 10 % by
  * default), numerically (Simpson, 2 keV steps, true energies within 8 sigma of the bins). Any
- * couplings then give the expected measured spectrum (`basisRate`), so the fits of csiToy.ts work
- * on event data unchanged. Without resolution the bins would miss the migration across the window
+ * couplings then give the expected measured spectrum (`basisRate`), so the fits of lib/analysis/csiToy.ts
+ * work on event data unchanged. Without resolution the bins would miss the migration across the window
  * edges (~1 % of the rate at 3 MeV).
  */
 export function csiFoldedBasis(edgesKeV: ArrayLike<number>, fwhmFractionAt662: number = CSI_FWHM_FRACTION_AT_662_KEV, source: ReactorSpectrum = csiSource()): CsiBasis {
@@ -236,4 +244,14 @@ export function sin2AtRateMinimum(b: CsiBasis): number {
 export function sin2FromRateRatio(b: CsiBasis, ratio: number, sRef: number): number {
   const ref = basisTotal(b, antiNueCouplings("sm", sRef));
   return brent((s) => basisTotal(b, antiNueCouplings("sm", s)) / ref - ratio, sin2AtRateMinimum(b), 1);
+}
+
+/**
+ * The SM anti-nu_e e signal on CsI at true recoil energies (keV), counts/(keV kg day) at the
+ * nominal power: the library's weak cross section (GEMMA (1), lib/xsec `weak`, with sin^2 theta_W and
+ * the charge-radius shift s -> s + 2.380e30 cm^-2 <r^2>) on 2.5034e26 free electrons per kg, over the
+ * reactor spectrum at the CsI site (`csiSource`).
+ */
+export function csiSignalRate(tKeV: ArrayLike<number>, sin2ThetaW: number, chargeRadius2_cm2 = 0): Float64Array {
+  return expectedRate(csiSource(), "weak", tKeV, { params: { sin2ThetaW, chargeRadius2_cm2 }, target: CSI_TARGET });
 }

@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boundCommand } from "../../lib/cli/commands/bound.js";
 import { concatEvents, DatasetWriter, openDataset, readPeriod, type EventColumns } from "../../lib/events/index.js";
 import { RunState } from "../../lib/events/runState.js";
-import { asimovCsiOnOff, csiBackgroundForXiError, csiExpectedXiError, fitCsiResidual } from "../../lib/prospects/csiToy.js";
-import { antiNueCouplings, basisRate, csiBasis, csiBasisDensity, csiFoldedBasis, csiWindowBasis } from "../../lib/prospects/csiRates.js";
-import { csiAsimovFromConfig, csiSpectrumFromDataset } from "../../lib/prospects/csiEvents.js";
+import { asimovCsiOnOff, csiAsimovFromConfig, fitCsiResidual } from "../../lib/analysis/csiToy.js";
+import { csiBackgroundForXiError, csiExpectedXiError } from "../../lib/rates/csiExpectedError.js";
+import { antiNueCouplings, basisRate, csiBasis, csiBasisDensity, csiFoldedBasis, csiWindowBasis } from "../../lib/rates/csiRates.js";
+import { csiSpectrumFromDataset } from "../../lib/spectra/csiSpectrum.js";
 import { buildCsiModel, csiConfig, csiExpectedSpectra, simulateCsi } from "../../lib/sim/index.js";
 
 const ON = 29882;
