@@ -15,6 +15,7 @@
 import { readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readPublicApi, ROOT } from "./api/publicApi.js";
+import { nameMap, rewriteNamespaces } from "./api/namespaceCodemod.js";
 
 interface Cell {
   cell_type: string;
@@ -31,41 +32,16 @@ if (unknownOption) {
 const given = args.filter((a) => !a.startsWith("-"));
 const files = given.length > 0 ? given : readdirSync(join(ROOT, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort().map((f) => join(ROOT, "notebooks", f));
 
-const { api, namespaceFiles } = readPublicApi();
-const topLevel = new Set([...api["nuem"].values, ...api["nuem"].types]);
-const stagesOf = new Map<string, string[]>();
-for (const ns of Object.keys(namespaceFiles)) {
-  for (const name of [...api[`nuem.${ns}`].values, ...api[`nuem.${ns}`].types]) stagesOf.set(name, [...(stagesOf.get(name) ?? []), ns]);
-}
-
-// `nuem.NAME` not preceded by an identifier character or a member-access dot (so `x.nuem.y` is not
-// matched), but matched after a spread (`...nuem.NAME`).
-const MEMBER = /(?<![\w$])(?<!(?:^|[^.])\.)nuem\.([A-Za-z_$][\w$]*)/gm;
-const NAMED_IMPORT = /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*["']nuem["']/g;
-
+const map = nameMap(readPublicApi().api);
 const problems: string[] = [];
 let rewrites = 0;
 let changedFiles = 0;
 
 function rewrite(text: string, where: string, isCode: boolean): string {
-  if (isCode) {
-    for (const m of text.matchAll(NAMED_IMPORT)) {
-      for (const part of m[1].split(",")) {
-        const name = part.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0].trim();
-        if (name && !topLevel.has(name)) problems.push(`${where}: imports ${name} from "nuem", which is not a top-level name (use nuem.${stagesOf.get(name)?.join("|") ?? "?"}.${name})`);
-      }
-    }
-  }
-  return text.replace(MEMBER, (whole, name: string) => {
-    if (topLevel.has(name)) return whole;
-    const stages = stagesOf.get(name);
-    if (stages && stages.length === 1) {
-      rewrites++;
-      return `nuem.${stages[0]}.${name}`;
-    }
-    if (isCode) problems.push(stages ? `${where}: nuem.${name} is exported by several stages (${stages.join(", ")}); choose one by hand` : `${where}: nuem.${name} is not exported by the package`);
-    return whole;
-  });
+  const r = rewriteNamespaces(text, map, isCode);
+  rewrites += r.rewrites;
+  for (const p of r.problems) problems.push(`${where}: ${p}`);
+  return r.text;
 }
 
 function writeAtomic(file: string, text: string): void {

@@ -3,7 +3,8 @@
 // Adding, removing or renaming an exported name is a decision: run `npm run api:update`, review
 // the diff of public-api.json and commit it with the change.
 import { describe, expect, it, beforeAll } from "vitest";
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
+import ts from "typescript";
 import { join } from "node:path";
 import * as nuem from "nuem";
 import * as reactorSubpath from "nuem/reactor";
@@ -11,7 +12,7 @@ import { readPublicApi, namesInSeveralStages, PIN_FILE, ROOT, type ApiReport, ty
 
 const UPDATE = "If the change is intended, run `npm run api:update` and commit test/api/public-api.json.";
 const pinned = JSON.parse(readFileSync(PIN_FILE, "utf8")) as PublicApi;
-const packageJson = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { exports: Record<string, unknown> };
+const packageJson = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { exports: Record<string, unknown>; typesVersions: Record<string, Record<string, string[]>> };
 
 let report: ApiReport;
 beforeAll(() => {
@@ -65,5 +66,17 @@ describe("public API", () => {
       expect(sub, `nuem/${ns}`).toBe(mod[ns]);
     }
     expect(reactorSubpath.loadExperiment).toBe(nuem.reactor.loadExperiment);
+  });
+
+  it("the subpaths keep their types under tslab's Node10 resolution (which ignores exports) through typesVersions", () => {
+    const options: ts.CompilerOptions = { moduleResolution: ts.ModuleResolutionKind.Node10, module: ts.ModuleKind.CommonJS };
+    const from = join(ROOT, "test", "api", "consumer.ts");
+    const expected: Record<string, string[]> = {};
+    for (const [ns, dts] of Object.entries(report.namespaceFiles)) {
+      expected[ns] = [dts];
+      const resolved = ts.resolveModuleName(`nuem/${ns}`, from, options, ts.sys).resolvedModule;
+      expect(resolved && realpathSync(resolved.resolvedFileName), `nuem/${ns}`).toBe(realpathSync(join(ROOT, dts)));
+    }
+    expect(packageJson.typesVersions).toEqual({ "*": expected });
   });
 });
