@@ -114,3 +114,16 @@ export function pinText(api: PublicApi): string {
   for (const k of sorted(Object.keys(api))) ordered[k] = api[k];
   return JSON.stringify(ordered, null, 2) + "\n";
 }
+
+/** package.json "exports" and "typesVersions" that give each namespace its subpath (nuem/<stage>). */
+export function subpathFields(namespaceFiles: Record<string, string>): { exports: Record<string, unknown>; typesVersions: Record<string, Record<string, string[]>> } {
+  const exports: Record<string, unknown> = { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" } };
+  const paths: Record<string, string[]> = {};
+  for (const [ns, dts] of Object.entries(namespaceFiles)) {
+    exports[`./${ns}`] = { types: `./${dts}`, default: `./${dts.replace(/\.d\.ts$/, ".js")}` };
+    // tslab type-checks with Node10 resolution, which ignores "exports" but reads typesVersions.
+    paths[ns] = [dts];
+  }
+  exports["./package.json"] = "./package.json";
+  return { exports, typesVersions: { "*": paths } };
+}

@@ -6,7 +6,7 @@ const map = nameMap({
   nuem: { values: ["reactor", "sim", "rates", "simulate", "Plot"], types: [] },
   "nuem.reactor": { values: ["reactorSpectrum", "FISSION_ISOTOPES"], types: ["ReactorCoreConfig"] },
   "nuem.rates": { values: ["logGrid", "twice"], types: [] },
-  "nuem.sim": { values: ["simulate", "twice"], types: [] },
+  "nuem.sim": { values: ["twice"], types: [] },
 });
 
 describe("rewriteNamespaces", () => {
@@ -23,6 +23,13 @@ describe("rewriteNamespaces", () => {
     const twice = rewriteNamespaces(once, map, true);
     expect(twice.text).toBe(once);
     expect(twice.rewrites).toBe(0);
+  });
+
+  it("follows a name that has moved to another stage or to the top level (nuem.OLD.NAME)", () => {
+    const r = rewriteNamespaces("nuem.sim.logGrid(1); nuem.rates.simulate(c); nuem.reactor.reactorSpectrum(x).total; nuem.Plot.dot", map, true);
+    expect(r.text).toBe("nuem.rates.logGrid(1); nuem.simulate(c); nuem.reactor.reactorSpectrum(x).total; nuem.Plot.dot");
+    expect(r.rewrites).toBe(2);
+    expect(rewriteNamespaces(r.text, map, true).rewrites).toBe(0);
   });
 
   it("leaves member accesses that are not the package alone (x.nuem.logGrid)", () => {
