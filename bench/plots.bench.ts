@@ -1,4 +1,4 @@
-import { Plot, plotFigure, tableText } from "../lib/index.js";
+import { Plot, plotFigure, tableText } from "../lib/plots/index.js";
 import type { Bench } from "./harness.js";
 
 const points = Array.from({ length: 1000 }, (_, i) => ({ t: 1 + i * 0.1, rate: 1 / (1 + i * 0.1) }));

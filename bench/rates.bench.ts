@@ -1,4 +1,5 @@
-import { experimentRate, experimentSource, logGrid, reactorSpectrum } from "../lib/index.js";
+import { experimentRate, experimentSource, logGrid } from "../lib/rates/index.js";
+import { reactorSpectrum } from "../lib/reactor/index.js";
 import type { Bench } from "./harness.js";
 
 const grid200 = logGrid(1, 100, 200);

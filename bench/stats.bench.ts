@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { analyseSpectra, analysePeriod, gemmaToyConditions, readSpectraFile, toySpectraFile } from "../lib/index.js";
+import { analyseSpectra, analysePeriod, gemmaToyConditions, toySpectraFile } from "../lib/analysis/index.js";
+import { readSpectraFile } from "../lib/spectra/index.js";
 import type { Bench } from "./harness.js";
 
 // A GEMMA-like spectra file (published exposure, 0.2 keV bins, seeded Poisson toy), written once.

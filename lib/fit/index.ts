@@ -7,7 +7,7 @@ export { clampToLimit, isBounded, toExternal, toInternal, type Limit } from "./l
 export { cholesky, choleskySolve, identity, invertGaussJordan, invertSymmetric, matMul, weightedLeastSquares } from "./linalg.js";
 export { formatPlain, formatValueError, pdgDecimals, pdgRoundError } from "./format.js";
 export { maskedIndices, roiMask, type Roi } from "./roi.js";
-export { binCentersKeV, binWidthsKeV, checkSpectrum, countVariance, type BinnedSpectrum } from "./spectrum.js";
+export { binCentresKeV, binWidthsKeV, checkSpectrum, countVariance, type BinnedSpectrum } from "./spectrum.js";
 export type { CurveModel } from "./curveModel.js";
 export { BinIntegrator } from "./binIntegrator.js";
 export { bakerCousinsChi2, bakerCousinsTerm, gaussChi2, type FitStatistic } from "./statistic.js";

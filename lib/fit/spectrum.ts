@@ -28,7 +28,7 @@ export function checkSpectrum(s: BinnedSpectrum): number {
 }
 
 /** Bin centres, keV. */
-export function binCentersKeV(edgesKeV: ArrayLike<number>): Float64Array {
+export function binCentresKeV(edgesKeV: ArrayLike<number>): Float64Array {
   const n = edgesKeV.length - 1;
   const c = new Float64Array(n);
   for (let i = 0; i < n; i++) c[i] = 0.5 * (edgesKeV[i] + edgesKeV[i + 1]);

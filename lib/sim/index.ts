@@ -8,7 +8,7 @@ export { TabulatedSpectrum, grid, tabulate } from "./spectrum.js";
 export { comptonEdgeKeV, kleinNishinaShape, comptonContinuum } from "./kleinNishina.js";
 export { SimRng, RngStream, checkSeed, MAX_SEED } from "./rng.js";
 export { buildSchedule, isGoodRun, phasesFor, DEFAULT_HOURS_ON, DEFAULT_HOURS_OFF, type RunPlan, type ExposureChoice, type NobleGasEpisode } from "./schedule.js";
-export { DetectorModel, TruncatedExponential, type SignalModel } from "./model.js";
+export { DetectorModel, TruncatedExponential, type SampledSignal } from "./model.js";
 export { RunGenerator, RunEvents, type RunResult } from "./runGenerator.js";
 export { ProgressBar, formatSeconds, type ProgressStream } from "./progress.js";
 export { lineTimePrecision, LIVE_TIME_LINES } from "./lineTime.js";

@@ -27,7 +27,7 @@ export class TruncatedExponential {
 }
 
 /** A signal component ready to sample. */
-export interface SignalModel {
+export interface SampledSignal {
   spectrum: TabulatedSpectrum;
   origin: number;
   label: string;
@@ -35,7 +35,7 @@ export interface SignalModel {
 
 /** The parts of the detector model that are computed once per simulation (spectra, trigger). */
 export class DetectorModel {
-  readonly signals: SignalModel[];
+  readonly signals: SampledSignal[];
   /** Untagged Compton plateau of the continuum, counts/(keV kg day) (its `total`: per kg day). */
   readonly compton: TabulatedSpectrum;
   /** Rise towards threshold of the continuum. */

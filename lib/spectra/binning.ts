@@ -21,13 +21,6 @@ export function uniformEdgesKeV(loKeV: number = DEFAULT_SPECTRUM_RANGE_KeV[0], h
   return e;
 }
 
-/** Centres of the bins, keV. */
-export function binCentresKeV(edges: ArrayLike<number>): Float64Array {
-  const c = new Float64Array(edges.length - 1);
-  for (let i = 0; i < c.length; i++) c[i] = 0.5 * (edges[i] + edges[i + 1]);
-  return c;
-}
-
 /** 1 for bins lying inside one of the ROI intervals (bin centre inside), per bin. */
 export function roiBinMask(edges: ArrayLike<number>, roiKeV: readonly (readonly [number, number])[]): Uint8Array {
   const m = new Uint8Array(edges.length - 1);
