@@ -27,8 +27,20 @@ export abstract class NuemError extends Error {
   /** `{kind, message, ...location fields}`: what the CLI prints under --json. */
   toJSON(): { kind: ErrorKind; message: string } & Record<string, unknown> {
     const fields: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(this)) if (v !== undefined && k !== "kind" && k !== "name") fields[k] = v;
+    for (const [k, v] of Object.entries(this)) if (v !== undefined && k !== "kind" && k !== "name") fields[k] = jsonSafe(v);
     return { kind: this.kind, message: this.message, ...fields };
+  }
+}
+
+/** v itself when JSON can hold it, else its String (a BigInt or a circular option value). */
+function jsonSafe(v: unknown): unknown {
+  try {
+    JSON.stringify(v);
+    return v;
+  } catch (e) {
+    // JSON.stringify throws TypeError for exactly these values; anything else is real.
+    if (!(e instanceof TypeError)) throw e;
+    return String(v);
   }
 }
 

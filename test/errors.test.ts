@@ -43,6 +43,10 @@ describe("error classes carry where the problem is", () => {
     expect([e.kind, e.period, e.model, e.parameter]).toEqual(["fit", "phase-1", undefined, "K"]);
     expect(e.toJSON()).toEqual({ kind: "fit", message: "no minimum in K", period: "phase-1", parameter: "K" });
   });
+  it("toJSON keeps a value JSON cannot hold as its String (a BigInt option value)", () => {
+    const e = new OptionError("seed: expected a number, got 5n", { option: "seed", value: 5n });
+    expect(JSON.parse(JSON.stringify(e.toJSON())).value).toBe("5");
+  });
   it("OutputPathError: path and option, kind output", () => {
     const e = new OutputPathError("/o", "--out /o exists already", "--out");
     expect([e.kind, e.path, e.option, e.message]).toEqual(["output", "/o", "--out", "--out /o exists already"]);

@@ -46,7 +46,7 @@ function asOptionError(e: unknown): unknown {
 }
 
 /**
- * The `--json` error object: `error` is the message (a string, as before issue 15), `kind` the
+ * The `--json` error object: `error` is the message (a string, as it was before the kinds), `kind` the
  * class of error ("input-data", "option", "fit", "output"; "other" for anything else), followed by
  * the fields that locate it (file, field, row, line; option, value, domain; period, model,
  * parameter; path).
