@@ -143,6 +143,18 @@ describe("the CLI maps them to messages, exit codes and --json error objects", (
     expect(o.domain).toEqual({ min: 0, max: 1, minExclusive: true, maxExclusive: true, note: "a confidence level" });
     expect(o.error).toBe("--cl: expected a number in (0, 1) (a confidence level), got 2");
   });
+  it("a refused fit: exit 1, kind fit with the period and the background model", () => {
+    // OFF counts zeroed in every other bin of phase-1: no smooth background describes them.
+    const doc = JSON.parse(readFileSync(SPECTRA, "utf8"));
+    doc.periods[0].off_counts = doc.periods[0].off_counts.map((c: number, i: number) => (i % 2 ? 3 * c : 0));
+    const f = join(dir, "comb.spectra.json");
+    writeFileSync(f, JSON.stringify(doc));
+    const j = nuem("limit", "--spectra", f, "--background", "gel", "--json");
+    expect(j.status).toBe(1);
+    const o = JSON.parse(j.stdout);
+    expect([o.kind, o.period, o.model]).toEqual(["fit", "phase-1", "Gaussian + exponential + linear"]);
+    expect(o.error.startsWith(`${f}: period phase-1: the OFF background fit (Gaussian + exponential + linear) is refused`)).toBe(true);
+  });
   it("an unknown option from the argument parser is an option error too", () => {
     const j = nuem("limit", "--frobnicate", "--json");
     expect(j.status).toBe(2);
