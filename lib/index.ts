@@ -16,6 +16,7 @@ export * as sim from "./sim/index.js";
 export * as spectra from "./spectra/index.js";
 export * as prospects from "./prospects/index.js";
 export * as plots from "./plots/index.js";
+export * as errors from "./errors.js";
 
 export { version } from "./version.js";
 export { dataPath } from "./data/paths.js";

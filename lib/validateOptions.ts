@@ -6,6 +6,8 @@
  * domain names the domain, and options that cannot apply together are refused naming both.
  */
 
+import { OptionError } from "./errors.js";
+
 /**
  * The values a number accepts: bounds (inclusive unless marked exclusive), integer or not, its
  * unit, and why the bounds are what they are.
@@ -67,7 +69,9 @@ function show(v: unknown): string {
   if (typeof v === "function") return "a function";
   try {
     return JSON.stringify(v) ?? String(v);
-  } catch {
+  } catch (e) {
+    // JSON refuses a BigInt or a circular object (TypeError): those are shown with String.
+    if (!(e instanceof TypeError)) throw e;
     return String(v);
   }
 }
@@ -79,24 +83,29 @@ function show(v: unknown): string {
  */
 export function validateOptions(where: string, options: unknown, rules: OptionRules, conflicts: readonly OptionConflict[] = []): void {
   if (options === undefined) return;
-  if (options === null || typeof options !== "object" || Array.isArray(options)) throw new Error(`${where}: expected an object of options, got ${show(options)}`);
+  if (options === null || typeof options !== "object" || Array.isArray(options)) throw new OptionError(`${where}: expected an object of options, got ${show(options)}`, { option: where, value: options });
   const o = options as Record<string, unknown>;
   const allowed = Object.keys(rules);
   for (const [k, v] of Object.entries(o)) {
     const rule = rules[k];
-    if (rule === undefined) throw new Error(`${where}: unknown option "${k}" (allowed: ${allowed.join(", ")})`);
+    if (rule === undefined) throw new OptionError(`${where}: unknown option "${k}" (allowed: ${allowed.join(", ")})`, { option: k });
     if (v === undefined) continue;
     checkRule(where, k, v, rule);
   }
   for (const c of conflicts) {
     const set = c.keys.filter((k) => o[k] !== undefined && o[k] !== false);
-    if (set.length > 1) throw new Error(`${where}: ${set.map((k) => `"${k}"`).join(" and ")} cannot be combined: ${c.why}`);
+    if (set.length > 1) throw new OptionError(`${where}: ${set.map((k) => `"${k}"`).join(" and ")} cannot be combined: ${c.why}`, { option: set.join(" ") });
   }
+}
+
+/** The numeric domain of a number rule (the rule without its `kind`). */
+function domainOf({ kind: _kind, ...domain }: { kind: "number" } & Domain): Domain {
+  return domain;
 }
 
 function checkRule(where: string, key: string, v: unknown, rule: OptionRule): void {
   const bad = (expected: string): never => {
-    throw new Error(`${where}: option "${key}" is ${show(v)}, expected ${expected}`);
+    throw new OptionError(`${where}: option "${key}" is ${show(v)}, expected ${expected}`, { option: key, value: v, domain: rule.kind === "number" ? domainOf(rule) : undefined });
   };
   switch (rule.kind) {
     case "number":

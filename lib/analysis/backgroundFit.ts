@@ -54,6 +54,7 @@ import { polynomialModel } from "../fit/polynomial.js";
 import { maskedIndices, roiMask, type Roi } from "../fit/roi.js";
 import { fitSmoothingSpline } from "../fit/smoothingSpline.js";
 import { symmetricEigen } from "../fit/symmetricEigen.js";
+import { FitError } from "../errors.js";
 import { FitRefusedError, goodnessOfFit, PLAUSIBLE_GOF_Z, type GoodnessOfFit } from "../fit/fitQuality.js";
 import { rebinValues, roiBinning } from "./roiBinning.js";
 import { varianceToCountRatio } from "./varianceRatio.js";
@@ -384,8 +385,9 @@ export function fitOffBackground(spectrum: OffSpectrum, roi: Roi, kind: Backgrou
     try {
       fit = fitParametric(spectrum, model, roi, starts[a], limits, quad);
     } catch (e) {
-      // A start where the statistic is not finite: noted, the next start is tried.
-      failures.push((e as Error).message);
+      // A start where the statistic is not finite (FitError): noted, the next start is tried.
+      if (!(e instanceof FitError)) throw e;
+      failures.push(e.message);
       continue;
     }
     if (fit.info.converged === false && !(fit.edm < 0.5)) {

@@ -4,6 +4,7 @@
  * thousands of pseudo-experiments. Errors name the file and the field.
  */
 import { readFileSync } from "node:fs";
+import { InputDataError } from "../errors.js";
 import { dataPath } from "../data/paths.js";
 
 /** One `nuem coverage --json` result. */
@@ -42,11 +43,11 @@ export function readCoverageFile(name: string): CoverageRecord {
   try {
     doc = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
   } catch (e) {
-    throw new Error(`data/coverage/${name}: cannot read (${(e as Error).message}); the commands that make it are in data/coverage/README.md`);
+    throw new InputDataError(`data/coverage/${name}: cannot read (${(e as Error).message}); the commands that make it are in data/coverage/README.md`, { file: `data/coverage/${name}` }, { cause: e });
   }
-  for (const k of NUMBERS) if (typeof doc[k] !== "number" || !Number.isFinite(doc[k])) throw new Error(`data/coverage/${name}: field ${k}: expected a number`);
-  if (typeof doc.experiment !== "string") throw new Error(`data/coverage/${name}: field experiment: expected a string`);
+  for (const k of NUMBERS) if (typeof doc[k] !== "number" || !Number.isFinite(doc[k])) throw new InputDataError(`data/coverage/${name}: field ${k}: expected a number`, { file: `data/coverage/${name}`, field: k });
+  if (typeof doc.experiment !== "string") throw new InputDataError(`data/coverage/${name}: field experiment: expected a string`, { file: `data/coverage/${name}`, field: "experiment" });
   const per = doc.mu_upper_mub_per_toy;
-  if (per !== undefined && !(Array.isArray(per) && per.length === doc.toys && per.every((v) => typeof v === "number"))) throw new Error(`data/coverage/${name}: field mu_upper_mub_per_toy: expected ${doc.toys} numbers`);
+  if (per !== undefined && !(Array.isArray(per) && per.length === doc.toys && per.every((v) => typeof v === "number"))) throw new InputDataError(`data/coverage/${name}: field mu_upper_mub_per_toy: expected ${doc.toys} numbers`, { file: `data/coverage/${name}`, field: "mu_upper_mub_per_toy" });
   return { ...(doc as unknown as CoverageRecord), file: name };
 }

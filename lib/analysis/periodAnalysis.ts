@@ -38,6 +38,7 @@ import { signalDefinition, type Coupling, type MagneticModel } from "./models.js
 import { rebinValues, roiBinning, roiWithLowEdge, type RoiBinning } from "./roiBinning.js";
 import { varianceToCountRatio } from "./varianceRatio.js";
 import { maskedIndices, roiMask } from "../fit/roi.js";
+import { FitError } from "../errors.js";
 import { FitRefusedError, goodnessOfFit, PLAUSIBLE_GOF_Z, type GoodnessOfFit } from "../fit/fitQuality.js";
 import type { BackgroundQuality } from "./backgroundFit.js";
 
@@ -155,7 +156,7 @@ function gridProfileFit(chi2: Chi2XK): ProfileResult {
     for (let i = ib; i + dir >= 0 && i + dir < n; i += dir) {
       if (q[i + dir] > best + 1) return xs[i] + ((best + 1 - q[i]) / (q[i + dir] - q[i])) * (xs[i + dir] - xs[i]);
     }
-    throw new Error(`the profile chi-square stays within 1 of its minimum for all X ${dir > 0 ? "above" : "below"} X_hat within 40 sigma (K compensates the signal)`);
+    throw new FitError(`the profile chi-square stays within 1 of its minimum for all X ${dir > 0 ? "above" : "below"} X_hat within 40 sigma (K compensates the signal)`);
   };
   const xUp = cross(1);
   const xLow = cross(-1);
@@ -291,10 +292,13 @@ export function analysePeriod(spectra: SpectraFile, period: SpectraPeriod, choic
     try {
       fit = chi2.profileFit();
     } catch (e) {
+      // Brent's brackets can fail on a rough profile (FitError): the grid is the fallback.
+      if (!(e instanceof FitError)) throw e;
       try {
         fit = gridProfileFit(chi2);
         method = "grid";
       } catch (e2) {
+        if (!(e2 instanceof FitError)) throw e2;
         throw refuse(`${(e as Error).message}; on a grid: ${(e2 as Error).message}`);
       }
     }
@@ -309,7 +313,9 @@ export function analysePeriod(spectra: SpectraFile, period: SpectraPeriod, choic
   let kPrefit: PeriodAnalysis["kPrefit"] = null;
   try {
     kPrefit = chi2 instanceof CorrelatedGemmaChi2 ? CorrelatedGemmaChi2.fitK(input as CorrelatedGemmaPeriodInput, kRoi) : GemmaChi2.fitK(input, kRoi);
-  } catch {
+  } catch (e) {
+    // No K fit on the K range (too few bins there, no minimum in K: FitError): no prefit to show.
+    if (!(e instanceof FitError)) throw e;
     kPrefit = null;
   }
   return {

@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from "node:util";
+import { OptionError } from "../errors.js";
 import { describeDomain, inDomain, type Domain } from "../validateOptions.js";
 
 /** Parsed option values of a command, as `util.parseArgs` returns them. */
@@ -30,7 +31,7 @@ export { describeDomain, inDomain, type Domain } from "../validateOptions.js";
 
 /** Throws `--name: expected <domain>, got V` when x lies outside the domain. */
 export function checkDomain(name: string, x: number, d: Domain, given: unknown = x): number {
-  if (!inDomain(x, d)) throw new Error(`--${name}: expected ${describeDomain(d)}, got ${typeof given === "string" ? given : JSON.stringify(given)}`);
+  if (!inDomain(x, d)) throw new OptionError(`--${name}: expected ${describeDomain(d)}, got ${typeof given === "string" ? given : JSON.stringify(given)}`, { option: `--${name}`, value: given, domain: d });
   return x;
 }
 
@@ -41,12 +42,12 @@ export function checkDomain(name: string, x: number, d: Domain, given: unknown =
 export function numberOption(values: OptionValues, name: string, fallback?: number, domain?: Domain): number {
   const v = values[name];
   if (v === undefined) {
-    if (fallback === undefined) throw new Error(`--${name} is required${domain ? ` (${describeDomain(domain)})` : ""}`);
+    if (fallback === undefined) throw new OptionError(`--${name} is required${domain ? ` (${describeDomain(domain)})` : ""}`, { option: `--${name}`, domain });
     return fallback;
   }
   const x = Number(v);
-  if (typeof v !== "string" || v.trim() === "" || Number.isNaN(x)) throw new Error(`--${name}: expected a number, got ${JSON.stringify(v)}`);
-  if (!Number.isFinite(x)) throw new Error(`--${name}: expected a finite number${domain ? `, ${describeDomain(domain)}` : ""}, got ${v}`);
+  if (typeof v !== "string" || v.trim() === "" || Number.isNaN(x)) throw new OptionError(`--${name}: expected a number, got ${JSON.stringify(v)}`, { option: `--${name}`, value: v, domain });
+  if (!Number.isFinite(x)) throw new OptionError(`--${name}: expected a finite number${domain ? `, ${describeDomain(domain)}` : ""}, got ${v}`, { option: `--${name}`, value: v, domain });
   if (domain) checkDomain(name, x, domain, v);
   return x;
 }
@@ -54,11 +55,11 @@ export function numberOption(values: OptionValues, name: string, fallback?: numb
 /** Reads a comma-separated list of numbers ("1,3,10"), each checked against the domain when given. */
 export function numberListOption(values: OptionValues, name: string, domain?: Domain): number[] {
   const v = values[name];
-  if (typeof v !== "string") throw new Error(`--${name} is required (comma-separated numbers${domain ? `, each ${describeDomain(domain)}` : ""})`);
+  if (typeof v !== "string") throw new OptionError(`--${name} is required (comma-separated numbers${domain ? `, each ${describeDomain(domain)}` : ""})`, { option: `--${name}`, domain });
   return v.split(",").map((s) => {
     const x = Number(s);
-    if (s.trim() === "" || !Number.isFinite(x)) throw new Error(`--${name}: ${JSON.stringify(s)} is not a number`);
-    if (domain && !inDomain(x, domain)) throw new Error(`--${name}: expected each value ${describeDomain(domain)}, got ${s.trim()}`);
+    if (s.trim() === "" || !Number.isFinite(x)) throw new OptionError(`--${name}: ${JSON.stringify(s)} is not a number`, { option: `--${name}`, value: v, domain });
+    if (domain && !inDomain(x, domain)) throw new OptionError(`--${name}: expected each value ${describeDomain(domain)}, got ${s.trim()}`, { option: `--${name}`, value: v, domain });
     return x;
   });
 }
@@ -66,16 +67,16 @@ export function numberListOption(values: OptionValues, name: string, domain?: Do
 /** Refuses options given together that cannot both apply ("--a and --b cannot be combined: why"). */
 export function refuseTogether(values: OptionValues, names: readonly string[], why: string): void {
   const given = names.filter((n) => values[n] !== undefined && values[n] !== false);
-  if (given.length > 1) throw new Error(`${given.map((n) => `--${n}`).join(" and ")} cannot be combined: ${why}`);
+  if (given.length > 1) throw new OptionError(`${given.map((n) => `--${n}`).join(" and ")} cannot be combined: ${why}`, { option: given.map((n) => `--${n}`).join(" ") });
 }
 
 /** Reads an option restricted to a list of choices. */
 export function choiceOption<T extends string>(values: OptionValues, name: string, choices: readonly T[], fallback?: T): T {
   const v = values[name];
   if (v === undefined) {
-    if (fallback === undefined) throw new Error(`--${name} is required (one of ${choices.join(", ")})`);
+    if (fallback === undefined) throw new OptionError(`--${name} is required (one of ${choices.join(", ")})`, { option: `--${name}` });
     return fallback;
   }
-  if (typeof v !== "string" || !(choices as readonly string[]).includes(v)) throw new Error(`--${name}: expected one of ${choices.join(", ")}, got ${JSON.stringify(v)}`);
+  if (typeof v !== "string" || !(choices as readonly string[]).includes(v)) throw new OptionError(`--${name}: expected one of ${choices.join(", ")}, got ${JSON.stringify(v)}`, { option: `--${name}`, value: v });
   return v as T;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { NuemError, OptionError } from "../errors.js";
 import { describeDomain, type Command } from "./command.js";
 import { nonFinitePath } from "./finiteJson.js";
 import { commands } from "./registry.js";
@@ -32,9 +33,35 @@ function commandHelp(c: Command): string {
   return [`nuem ${c.name}: ${c.summary}`, "", "options:", ...opts, "  --json", "  --help", "", c.usage].join("\n");
 }
 
+/** Exit codes: 0 success, 1 a refused input, fit or output (or any other failure), 2 a usage error. */
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+/** parseArgs' own errors (unknown option, missing value, stray positional) as option errors. */
+function asOptionError(e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (typeof code !== "string" || !code.startsWith("ERR_PARSE_ARGS_")) return e;
+  const option = /'(--?[^'\s]+)/.exec((e as Error).message)?.[1] ?? "(arguments)";
+  return new OptionError((e as Error).message, { option }, { cause: e });
+}
+
+/**
+ * The `--json` error object: `error` is the message (a string, as it was before the kinds), `kind` the
+ * class of error ("input-data", "option", "fit", "output"; "other" for anything else), followed by
+ * the fields that locate it (file, field, row, line; option, value, domain; period, model,
+ * parameter; path).
+ */
+export function jsonError(e: unknown): Record<string, unknown> {
+  const message = e instanceof Error ? e.message : String(e);
+  if (!(e instanceof NuemError)) return { error: message, kind: "other" };
+  const { kind, message: _m, ...where } = e.toJSON();
+  return { error: message, kind, ...where };
+}
+
 /**
  * Runs `nuem` with the given arguments; returns the exit code. Errors are reported on stderr
- * (and as `{"error": ...}` on stdout with --json), never as a stack trace.
+ * (and as `{"error": message, "kind": ..., ...}` on stdout with --json, see `jsonError`), never
+ * as a stack trace. An option error (usage) exits with 2 and points at `--help`; any other with 1.
  */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -48,18 +75,24 @@ export async function main(argv: string[]): Promise<number> {
   }
   const cmd = commands.find((c) => c.name === name);
   if (!cmd) {
-    if (rest.includes("--json")) console.log(JSON.stringify({ error: `unknown command "${name}" (the commands: ${commands.map((c) => c.name).join(", ")})` }, null, 2));
+    if (rest.includes("--json")) console.log(JSON.stringify({ error: `unknown command "${name}" (the commands: ${commands.map((c) => c.name).join(", ")})`, kind: "option", option: name }, null, 2));
     console.error(`nuem: unknown command "${name}"\n\n${mainHelp()}`);
-    return 2;
+    return EXIT_USAGE;
   }
   const json = rest.includes("--json");
   try {
-    const { values, positionals } = parseArgs({
-      args: rest,
-      options: { ...cmd.options, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-      allowPositionals: cmd.positionals ?? false,
-      strict: true,
-    });
+    let parsed: ReturnType<typeof parseArgs>;
+    try {
+      parsed = parseArgs({
+        args: rest,
+        options: { ...cmd.options, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+        allowPositionals: cmd.positionals ?? false,
+        strict: true,
+      });
+    } catch (e) {
+      throw asOptionError(e);
+    }
+    const { values, positionals } = parsed;
     if (values.help) {
       console.log(commandHelp(cmd));
       return 0;
@@ -72,9 +105,13 @@ export async function main(argv: string[]): Promise<number> {
     console.log(json ? JSON.stringify(result.json, null, 2) : result.text);
     return result.exitCode ?? 0;
   } catch (e) {
-    const msg = (e as Error).message;
-    if (json) console.log(JSON.stringify({ error: msg }, null, 2));
+    const msg = e instanceof Error ? e.message : String(e);
+    if (json) console.log(JSON.stringify(jsonError(e), null, 2));
+    if (e instanceof OptionError) {
+      console.error(`nuem ${name}: ${msg}\n(nuem ${name} --help lists the options and the values they take)`);
+      return EXIT_USAGE;
+    }
     console.error(`nuem ${name}: ${msg}`);
-    return 1;
+    return EXIT_FAILURE;
   }
 }

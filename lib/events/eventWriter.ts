@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { OptionError } from "../errors.js";
 import { allocColumn, toColumn, type TypedColumn } from "./columns.js";
 import { EventDataError } from "./errors.js";
 import { IpcTableWriter } from "./ipc.js";
@@ -42,7 +43,7 @@ export interface EventFileSummary {
 }
 
 function checkBatchRows(n: number): number {
-  if (!Number.isInteger(n) || n < 1 || n > 1 << 26) throw new Error(`batchRows must be an integer in [1, 2^26], got ${n}`);
+  if (!Number.isInteger(n) || n < 1 || n > 1 << 26) throw new OptionError(`batchRows must be an integer in [1, 2^26], got ${n}`, { option: "batchRows", value: n });
   return n;
 }
 

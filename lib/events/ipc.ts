@@ -195,8 +195,9 @@ export class IpcTableWriter {
     this.fd = null;
     try {
       unlinkSync(this.tmp);
-    } catch {
-      // already gone
+    } catch (e) {
+      // Already gone is fine; a partial file that cannot be removed is reported.
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
     }
   }
 
@@ -363,11 +364,8 @@ export class IpcTableReader {
       at += 4;
     }
     if (length <= 0 || at + length > streamEnd) return false;
-    try {
-      return Message.decode(readExactly(fd, length, at)).headerType === MessageHeader.Schema;
-    } catch {
-      return false;
-    }
+    // checkIpcLayout has decoded every message already; a failure here is reported by the caller.
+    return Message.decode(readExactly(fd, length, at)).headerType === MessageHeader.Schema;
   }
 
   private checkMetadata(meta: Record<string, string>): void {

@@ -5,6 +5,8 @@
  * interpolation). Both also follow the presentation of Numerical Recipes 3rd ed., Secs. 9.3, 10.3.
  */
 
+import { FitError } from "../errors.js";
+
 /**
  * A root of f in [a, b] by the Brent-Dekker method. f(a) and f(b) must have opposite signs
  * (or one of them be zero). Converges to |x - root| <= 4 eps |x| + tol.
@@ -14,8 +16,8 @@ export function brent(f: (x: number) => number, a: number, b: number, tol = 1e-1
   let fb = f(b);
   if (fa === 0) return a;
   if (fb === 0) return b;
-  if (!(Number.isFinite(fa) && Number.isFinite(fb))) throw new Error(`brent: f is not finite at the bracket ends (f(${a}) = ${fa}, f(${b}) = ${fb})`);
-  if (fa > 0 === fb > 0) throw new Error(`brent: root not bracketed, f(${a}) = ${fa} and f(${b}) = ${fb} have the same sign`);
+  if (!(Number.isFinite(fa) && Number.isFinite(fb))) throw new FitError(`brent: f is not finite at the bracket ends (f(${a}) = ${fa}, f(${b}) = ${fb})`);
+  if (fa > 0 === fb > 0) throw new FitError(`brent: root not bracketed, f(${a}) = ${fa} and f(${b}) = ${fb} have the same sign`);
   let c = a;
   let fc = fa;
   let d = b - a;
@@ -74,7 +76,7 @@ export function brent(f: (x: number) => number, a: number, b: number, tol = 1e-1
     b += Math.abs(d) > tol1 ? d : xm > 0 ? tol1 : -tol1;
     fb = f(b);
   }
-  throw new Error(`brent: no convergence in ${maxIter} iterations`);
+  throw new FitError(`brent: no convergence in ${maxIter} iterations`);
 }
 
 /** Result of {@link brentMinimize}. */

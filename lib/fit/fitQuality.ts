@@ -23,18 +23,17 @@
 
 import chisquareCdf from "@stdlib/stats-base-dists-chisquare-cdf";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import { FitError } from "../errors.js";
 
 /** A fit the analysis refuses to use; the message names the period, the model and what to try. */
-export class FitRefusedError extends Error {
-  override readonly name = "FitRefusedError";
-  constructor(
-    message: string,
-    /** The period (or other unit) whose fit was refused. */
-    readonly period: string,
-    /** The model or background of that fit. */
-    readonly model: string,
-  ) {
-    super(message);
+export class FitRefusedError extends FitError {
+  override readonly name: string = "FitRefusedError";
+  /** The period (or other unit) whose fit was refused. */
+  declare readonly period: string;
+  /** The model or background of that fit. */
+  declare readonly model: string;
+  constructor(message: string, period: string, model: string) {
+    super(message, { period, model });
   }
 }
 

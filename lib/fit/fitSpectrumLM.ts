@@ -16,6 +16,7 @@
  * of zero amplitude) gets no variance instead of a meaningless one; `info.rank` says how many
  * directions were constrained.
  */
+import { FitError } from "../errors.js";
 import { BinIntegrator } from "./binIntegrator.js";
 import type { CurveModel } from "./curveModel.js";
 import { FitResult } from "./fitResult.js";
@@ -63,7 +64,7 @@ export function fitSpectrumLM(spectrum: BinnedSpectrum, model: CurveModel, optio
   const free: number[] = [];
   for (let k = 0; k < np; k++) if (!fixed[k]) free.push(k);
   const nf = free.length;
-  if (idx.length <= nf) throw new Error(`fitSpectrumLM: ${idx.length} bins in the ROI for ${nf} free parameters`);
+  if (idx.length <= nf) throw new FitError(`fitSpectrumLM: ${idx.length} bins in the ROI for ${nf} free parameters`);
   const statistic = options.statistic ?? "poisson";
   const varAll = options.variance ? Float64Array.from(options.variance) : countVariance(spectrum);
   if (varAll.length !== n) throw new Error(`fitSpectrumLM: ${varAll.length} variances for ${n} bins`);
@@ -88,7 +89,7 @@ export function fitSpectrumLM(spectrum: BinnedSpectrum, model: CurveModel, optio
   const objectiveOf = (muv: Float64Array) => (statistic === "poisson" ? bakerCousinsChi2(y, muv) : gaussChi2(y, muv, v));
   evalMu(u, mu);
   let f = objectiveOf(mu);
-  if (!Number.isFinite(f)) throw new Error(`fitSpectrumLM: the statistic is not finite at the start values of ${model.name}`);
+  if (!Number.isFinite(f)) throw new FitError(`fitSpectrumLM: the statistic is not finite at the start values of ${model.name}`);
 
   const jac = new Float64Array(m * nf);
   const plus = new Float64Array(m);

@@ -11,6 +11,7 @@
  * set it to the lower end of the fit range so that expAmp and constant are the exponential and
  * linear parts there and correlate less. Limits: gaussSigmaKeV and expSlopeKeV positive.
  */
+import { FitError } from "../errors.js";
 import { BinIntegrator } from "./binIntegrator.js";
 import type { CurveModel } from "./curveModel.js";
 import { weightedLeastSquares } from "./linalg.js";
@@ -116,7 +117,9 @@ export function gaussExpLinearGuess(spectrum: BinnedSpectrum, mask: Uint8Array, 
         let sol: Float64Array;
         try {
           sol = weightedLeastSquares(design, m, 4, y, w).solution;
-        } catch {
+        } catch (e) {
+          // A degenerate design at this grid point (FitError): the scan skips the point.
+          if (!(e instanceof FitError)) throw e;
           continue;
         }
         let chi2 = 0;

@@ -12,6 +12,7 @@
  * In general V = 2 errordef H^-1 (F. James, "Statistical Methods in Experimental Physics",
  * 2nd ed., Sec. 9.7: the errordef is the change of f that defines one standard deviation).
  */
+import { FitError } from "../errors.js";
 import { cholesky, invertGaussJordan, invertSymmetric } from "./linalg.js";
 import type { Limit } from "./limits.js";
 
@@ -133,7 +134,9 @@ export function hesse(f: (x: Float64Array) => number, x: ArrayLike<number>, opti
   if (!inv) {
     try {
       inv = invertGaussJordan(block, n);
-    } catch {
+    } catch (e) {
+      // A singular Hessian (FitError): the errors are unknown, reported as NaN with posdef false.
+      if (!(e instanceof FitError)) throw e;
       inv = new Float64Array(n * n).fill(NaN);
     }
   }

@@ -6,6 +6,8 @@
  * elimination with partial pivoting (Numerical Recipes 3rd ed., Sec. 2.1) for general matrices.
  */
 
+import { FitError } from "../errors.js";
+
 /** Row-major n x n identity. */
 export function identity(n: number): Float64Array {
   const a = new Float64Array(n * n);
@@ -93,7 +95,7 @@ export function invertGaussJordan(a: ArrayLike<number>, n: number): Float64Array
         p = r;
       }
     }
-    if (!(best > 1e-14 * scale)) throw new Error(`invertGaussJordan: matrix is singular (pivot ${best} in column ${c})`);
+    if (!(best > 1e-14 * scale)) throw new FitError(`invertGaussJordan: matrix is singular (pivot ${best} in column ${c})`);
     if (p !== c) {
       for (let k = 0; k < n; k++) {
         let t = m[c * n + k];
@@ -160,7 +162,7 @@ export function weightedLeastSquares(
   }
   for (let a = 0; a < n; a++) for (let b = 0; b < a; b++) ata[b * n + a] = ata[a * n + b];
   const l = cholesky(ata, n);
-  if (!l) throw new Error("weightedLeastSquares: normal matrix is not positive definite (degenerate design)");
+  if (!l) throw new FitError("weightedLeastSquares: normal matrix is not positive definite (degenerate design)");
   const solution = choleskySolve(l, n, aty);
   const inverseNormal = invertSymmetric(ata, n) as Float64Array;
   return { solution, inverseNormal };

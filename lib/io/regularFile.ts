@@ -5,6 +5,7 @@
  * for a FIFO in between cannot block either).
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from "node:fs";
+import { InputDataError } from "../errors.js";
 
 /** What a path is, in words ("a regular file", "a FIFO (named pipe)", ...). */
 export function kindOf(s: Stats): string {
@@ -18,12 +19,10 @@ export function kindOf(s: Stats): string {
 }
 
 /** An input that is missing, unreadable or not a regular file; the message starts with the path. */
-export class InputFileError extends Error {
-  readonly file: string;
+export class InputFileError extends InputDataError {
+  override readonly name: string = "InputFileError";
   constructor(file: string, problem: string) {
-    super(`${file}: ${problem}`);
-    this.name = "InputFileError";
-    this.file = file;
+    super(`${file}: ${problem}`, { file });
   }
 }
 

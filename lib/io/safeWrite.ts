@@ -11,17 +11,10 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
+import { OutputPathError } from "../errors.js";
 import { kindOf } from "./regularFile.js";
 
-/** An error about an output or input path; the message starts with the path (or the option). */
-export class OutputPathError extends Error {
-  readonly path: string;
-  constructor(path: string, message: string) {
-    super(message);
-    this.name = "OutputPathError";
-    this.path = path;
-  }
-}
+export { OutputPathError } from "../errors.js";
 
 /**
  * The real absolute path of `p`, whether or not it exists: the longest existing prefix is
@@ -102,13 +95,13 @@ function assertWritablePlace(spec: OutputSpec, real: string): void {
     dir = up;
   }
   const s = statOrNull(dir);
-  if (!s || !s.isDirectory()) throw new OutputPathError(spec.path, `${spec.option} ${spec.path}: ${dir} is ${s ? kindOf(s) : "missing"}, not a directory: choose another path`);
+  if (!s || !s.isDirectory()) throw new OutputPathError(spec.path, `${spec.option} ${spec.path}: ${dir} is ${s ? kindOf(s) : "missing"}, not a directory: choose another path`, spec.option);
   const probe = join(dir, `.nuem-probe-${process.pid}-${Math.random().toString(36).slice(2)}`);
   try {
     closeSync(openSync(probe, "wx"));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw new OutputPathError(spec.path, `${spec.option} ${spec.path}: cannot write in ${dir} (${err.code ?? err.message}): choose a writable location`);
+    throw new OutputPathError(spec.path, `${spec.option} ${spec.path}: cannot write in ${dir} (${err.code ?? err.message}): choose a writable location`, spec.option);
   }
   unlinkSync(probe);
 }
@@ -128,24 +121,24 @@ export function assertOutputSafe(outputs: readonly OutputSpec[], inputs: readonl
       const what =
         out === src ? "is" : within(out, src) ? "lies inside" : within(src, out) ? "contains" : null;
       if (what) {
-        throw new OutputPathError(o.path, `${o.option} ${o.path} ${what} the input ${inp.option} ${inp.path}: inputs are never written; choose an output outside it`);
+        throw new OutputPathError(o.path, `${o.option} ${o.path} ${what} the input ${inp.option} ${inp.path}: inputs are never written; choose an output outside it`, o.option);
       }
     });
     for (let j = 0; j < k; j++) {
       if (within(out, realOut[j]) || within(realOut[j], out)) {
-        throw new OutputPathError(o.path, `${o.option} ${o.path} and ${outputs[j].option} ${outputs[j].path} overlap: give them separate paths`);
+        throw new OutputPathError(o.path, `${o.option} ${o.path} and ${outputs[j].option} ${outputs[j].path} overlap: give them separate paths`, o.option);
       }
     }
     const s = statOrNull(out);
     if (s) {
-      if (o.kind === "file" && !s.isFile()) throw new OutputPathError(o.path, `${o.option} ${o.path} is ${kindOf(s)}, not a regular file: choose a file path`);
-      if (o.kind === "dir" && !s.isDirectory()) throw new OutputPathError(o.path, `${o.option} ${o.path} is ${kindOf(s)}, not a directory: choose a directory path`);
+      if (o.kind === "file" && !s.isFile()) throw new OutputPathError(o.path, `${o.option} ${o.path} is ${kindOf(s)}, not a regular file: choose a file path`, o.option);
+      if (o.kind === "dir" && !s.isDirectory()) throw new OutputPathError(o.path, `${o.option} ${o.path} is ${kindOf(s)}, not a directory: choose a directory path`, o.option);
       const occupied = o.kind === "file" || (o.marker ? existsSync(join(out, o.marker)) : readdirSync(out).length > 0);
-      if (occupied && !o.overwrite) throw new OutputPathError(o.path, `${o.option} ${o.path} exists already: pass --overwrite to replace it, or choose another path`);
+      if (occupied && !o.overwrite) throw new OutputPathError(o.path, `${o.option} ${o.path} exists already: pass --overwrite to replace it, or choose another path`, o.option);
       if (o.kind === "dir" && o.foreign) {
         const extra = o.foreign(out);
         if (extra.length > 0) {
-          throw new OutputPathError(o.path, `${o.option} ${o.path} holds files that are not part of what this command writes (${extra.slice(0, 5).join(", ")}${extra.length > 5 ? ", ..." : ""}): it is not replaced; choose a new or empty directory`);
+          throw new OutputPathError(o.path, `${o.option} ${o.path} holds files that are not part of what this command writes (${extra.slice(0, 5).join(", ")}${extra.length > 5 ? ", ..." : ""}): it is not replaced; choose a new or empty directory`, o.option);
         }
       }
     }
@@ -219,7 +212,11 @@ function processAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
+    // EPERM: alive but another user's; ESRCH: no such process. Anything else is not an answer.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EPERM") return true;
+    if (code === "ESRCH") return false;
+    throw e;
   }
 }
 

@@ -18,7 +18,9 @@ export function notebookDisplay(): TslabDisplay | null {
   let jupyter: { lastWriteDisplayData: unknown };
   try {
     jupyter = require("tslab/dist/jupyter");
-  } catch {
+  } catch (e) {
+    // tslab not installed (a CLI-only install): no notebook to display in. Anything else is real.
+    if ((e as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw e;
     return null;
   }
   if (jupyter.lastWriteDisplayData == null) return null;

@@ -1,3 +1,4 @@
+import { FitError } from "../errors.js";
 import { crossingEnergy } from "../rates/crossing.js";
 import { logGrid } from "../rates/grids.js";
 import type { ExperimentName } from "../reactor/experiments.js";
@@ -86,7 +87,9 @@ export function smTakeover(site: ExperimentName, process: ProcessName, params: X
     }
     try {
       crossingKeV = crossingEnergy(sig, smf, loKeV, hi);
-    } catch {
+    } catch (e) {
+      // The curves need not cross in the searched range (FitError): then there is no crossing.
+      if (!(e instanceof FitError)) throw e;
       crossingKeV = null;
     }
     return { process, params, against, crossingKeV };

@@ -3,6 +3,8 @@
  * [lo, hi]: the root of ln(a(T)/b(T)). Throws when the curves do not cross in the bracket.
  * Used for statements like "the magnetic term equals the SM term at T ~ 400 eV" (TEXONO talk).
  */
+
+import { FitError } from "../errors.js";
 export function crossingEnergy(a: (t: number) => number, b: (t: number) => number, lo: number, hi: number, relTol = 1e-6): number {
   const g = (t: number) => Math.log(a(t) / b(t));
   let x0 = Math.log(lo);
@@ -10,7 +12,7 @@ export function crossingEnergy(a: (t: number) => number, b: (t: number) => numbe
   let g0 = g(lo);
   const g1 = g(hi);
   if (!(Number.isFinite(g0) && Number.isFinite(g1)) || g0 * g1 > 0) {
-    throw new Error(`crossingEnergy: the curves do not cross between ${lo} and ${hi} (log-ratios ${g0.toPrecision(3)}, ${g1.toPrecision(3)})`);
+    throw new FitError(`crossingEnergy: the curves do not cross between ${lo} and ${hi} (log-ratios ${g0.toPrecision(3)}, ${g1.toPrecision(3)})`);
   }
   while (x1 - x0 > relTol) {
     const xm = 0.5 * (x0 + x1);

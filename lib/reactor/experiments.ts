@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { dataPath } from "../data/paths.js";
+import { InputDataError, OptionError } from "../errors.js";
 import type { ReactorCoreConfig } from "./reactorSpectrum.js";
 
 /**
@@ -79,7 +80,7 @@ export type ExperimentName = (typeof EXPERIMENT_NAMES)[number];
 class Checker {
   constructor(readonly file: string) {}
   fail(path: string, msg: string): never {
-    throw new Error(`${this.file}: ${path || "(top level)"}: ${msg}`);
+    throw new InputDataError(`${this.file}: ${path || "(top level)"}: ${msg}`, { file: this.file, field: path || undefined });
   }
   object(x: unknown, path: string, allowed: readonly string[], required: readonly string[]): Record<string, unknown> {
     if (typeof x !== "object" || x === null || Array.isArray(x)) this.fail(path, `expected an object, found ${describe(x)}`);
@@ -246,13 +247,13 @@ export function loadExperimentFile(file: string): Experiment {
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
-    throw new Error(`${file}: cannot read (${(e as Error).message})`);
+    throw new InputDataError(`${file}: cannot read (${(e as Error).message})`, { file }, { cause: e });
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${file}: invalid JSON (${(e as Error).message})`);
+    throw new InputDataError(`${file}: invalid JSON (${(e as Error).message})`, { file }, { cause: e });
   }
   return parseExperiment(doc, file);
 }
@@ -265,7 +266,7 @@ const loaded = new Map<string, Experiment>();
  */
 export function loadExperiment(name: ExperimentName): Experiment {
   if (!(EXPERIMENT_NAMES as readonly string[]).includes(name)) {
-    throw new Error(`unknown experiment ${JSON.stringify(name)} (expected one of ${EXPERIMENT_NAMES.join(", ")}; files in data/experiments/)`);
+    throw new OptionError(`unknown experiment ${JSON.stringify(name)} (expected one of ${EXPERIMENT_NAMES.join(", ")}; files in data/experiments/)`, { option: "experiment", value: name });
   }
   const hit = loaded.get(name);
   if (hit) return hit;

@@ -1,3 +1,4 @@
+import { InputDataError, OptionError } from "../errors.js";
 import { readRegularFile } from "../io/regularFile.js";
 import { writeFileAtomic } from "../io/safeWrite.js";
 import { describeDomain, inDomain, type Domain } from "../validateOptions.js";
@@ -49,7 +50,7 @@ export interface SpectraFile {
 }
 
 const fail = (file: string, where: string, problem: string): never => {
-  throw new Error(`${file}: ${where}: ${problem}`);
+  throw new InputDataError(`${file}: ${where}: ${problem}`, { file, field: where });
 };
 
 /**
@@ -168,13 +169,14 @@ export function readSpectraFile(file: string): SpectraFile {
   try {
     text = readRegularFile(file);
   } catch (e) {
-    throw new Error((e as Error).message);
+    if (e instanceof InputDataError) throw e;
+    throw new InputDataError((e as Error).message, { file }, { cause: e });
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
+    throw new InputDataError(`${file}: not valid JSON (${(e as Error).message})`, { file }, { cause: e });
   }
   return validateSpectra(doc, file);
 }
@@ -186,10 +188,10 @@ export function readSpectraFile(file: string): SpectraFile {
  */
 export function withPeriods(spectra: SpectraFile, names: readonly string[], file = "spectra"): SpectraFile {
   const have = spectra.periods.map((p) => p.name);
-  if (names.length === 0) throw new Error(`${file}: no period named; the file has ${have.join(", ")}`);
+  if (names.length === 0) throw new OptionError(`${file}: no period named; the file has ${have.join(", ")}`, { option: "periods", value: [] });
   names.forEach((n, i) => {
-    if (!have.includes(n)) throw new Error(`${file}: no period "${n}"; the file has ${have.join(", ")}`);
-    if (names.indexOf(n) !== i) throw new Error(`${file}: period "${n}" named twice`);
+    if (!have.includes(n)) throw new OptionError(`${file}: no period "${n}"; the file has ${have.join(", ")}`, { option: "periods", value: n });
+    if (names.indexOf(n) !== i) throw new OptionError(`${file}: period "${n}" named twice`, { option: "periods", value: n });
   });
   return { ...spectra, periods: spectra.periods.filter((p) => names.includes(p.name)) };
 }

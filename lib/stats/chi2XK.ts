@@ -5,6 +5,7 @@
  * closed-form; the minimum over K (the projection GEMMA uses: "projection (not a section!)") is
  * found by Brent's method. A form supplies the quadratic's coefficients and a rough K scale.
  */
+import { FitError } from "../errors.js";
 import { brent, brentMinimize } from "../fit/brent.js";
 import { maskedIndices, roiMask } from "../fit/roi.js";
 import { Chi2Map, type MapGrid, type ProfileResult } from "./chi2Map.js";
@@ -29,7 +30,7 @@ export function periodTerms(input: GemmaPeriodInput, label: string, offVarianceD
   if (!(input.tauTilde > 0) || !(input.onDays > 0) || !(input.massKg > 0)) throw new Error(`${label}: tauTilde, onDays and massKg must be positive`);
   const bins = maskedIndices(roiMask(input.edgesKeV, input.roi));
   const m = bins.length;
-  if (m < 3) throw new Error(`${label}: need at least 3 bins in the ROI, got ${m}`);
+  if (m < 3) throw new FitError(`${label}: need at least 3 bins in the ROI, got ${m}`);
   const a = new Float64Array(m);
   const b = new Float64Array(m);
   const e = new Float64Array(m);
@@ -44,7 +45,7 @@ export function periodTerms(input: GemmaPeriodInput, label: string, offVarianceD
     b[j] = tau * input.offCounts[i];
     v[j] = input.onVariance ? input.onVariance[i] : Math.max(input.onCounts[i], 1);
     w[j] = tau * tau * (input.offVariance ? input.offVariance[i] : offVarianceDefault(input.offCounts[i]));
-    if (!(v[j] > 0) || !(w[j] >= 0)) throw new Error(`${label}: variances of bin ${i} must be positive`);
+    if (!(v[j] > 0) || !(w[j] >= 0)) throw new FitError(`${label}: variances of bin ${i} must be positive`);
   }
   return { bins, a, b, e, v, w };
 }
@@ -112,7 +113,7 @@ export abstract class QuadraticInXChi2 implements Chi2XK {
       k = r.x;
       half *= 4;
     }
-    throw new Error("the chi-square has no minimum in K (the ON/OFF time factor)");
+    throw new FitError("the chi-square has no minimum in K (the ON/OFF time factor)");
   }
 
   /** The map on a grid (X from xMin to xMax in nx points, K likewise). */
@@ -192,9 +193,9 @@ export abstract class QuadraticInXChi2 implements Chi2XK {
     if (atMin.chi2 < min.chi2 - 1e-6) Object.assign(min, { chi2: atMin.chi2, k: atMin.k });
     const target = min.chi2 + delta;
     const f = (x: number) => this.profileK(x, min.k).chi2 - target;
-    if (!(f(min.x) < 0)) throw new Error("the profile over K does not reach the chi-square's minimum at X_hat (several valleys in K)");
+    if (!(f(min.x) < 0)) throw new FitError("the profile over K does not reach the chi-square's minimum at X_hat (several valleys in K)");
     const step0 = this.section(min.k).dx * Math.sqrt(delta);
-    if (!(step0 > 0 && Number.isFinite(step0))) throw new Error("the chi-square does not depend on X (no signal expected in the ROI bins)");
+    if (!(step0 > 0 && Number.isFinite(step0))) throw new FitError("the chi-square does not depend on X (no signal expected in the ROI bins)");
     const find = (sign: number): number => {
       let step = step0;
       for (let i = 0; i < 60; i++) {
@@ -203,7 +204,7 @@ export abstract class QuadraticInXChi2 implements Chi2XK {
         if (f(xb) > 0) return brent(f, Math.min(min.x, xb), Math.max(min.x, xb), 1e-10 * Math.max(1, step));
         step *= 1.6;
       }
-      throw new Error(`the profile chi-square stays within ${delta} of its minimum for all X ${sign > 0 ? "above" : "below"} X_hat (K compensates the signal without bound)`);
+      throw new FitError(`the profile chi-square stays within ${delta} of its minimum for all X ${sign > 0 ? "above" : "below"} X_hat (K compensates the signal without bound)`);
     };
     const xUp = find(1);
     const xLow = find(-1);

@@ -19,6 +19,7 @@
  * methods mirror `GemmaChi2` (chi2, quadraticInX, map, section, profileK, profile, minimum,
  * profileFit, fitK), so either can be used by the analysis.
  */
+import { FitError } from "../errors.js";
 import { cholesky, choleskySolve } from "../fit/linalg.js";
 import { symmetricEigen } from "../fit/symmetricEigen.js";
 import type { Roi } from "../fit/roi.js";
@@ -193,7 +194,7 @@ export class CorrelatedGemmaChi2 extends QuadraticInXChi2 {
         g[c * r + c] += 1;
       }
       const l = cholesky(g, r);
-      if (!l) throw new Error("CorrelatedGemmaChi2: Woodbury matrix not positive definite");
+      if (!l) throw new FitError("CorrelatedGemmaChi2: Woodbury matrix not positive definite");
       const gr = choleskySolve(l, r, ur);
       const ge = choleskySolve(l, r, ue);
       const gb = choleskySolve(l, r, ub);

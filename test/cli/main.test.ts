@@ -19,7 +19,7 @@ describe("nuem CLI", () => {
   it("an unknown command or option is a clear error, with --json as {error}", () => {
     expect(nuem("frobnicate").status).toBe(2);
     const r = nuem("notebooks", "--bogus", "--json");
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(JSON.parse(r.stdout).error).toMatch(/bogus/);
   });
   it("option readers reject what is not a number", () => {
@@ -41,7 +41,7 @@ describe("nuem flux", () => {
   });
   it("rejects an unknown experiment by listing the known ones", () => {
     const r = nuem("flux", "--experiment", "kamland");
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toContain("expected one of gemma, gemma2, texono");
   });
 });
@@ -64,7 +64,7 @@ describe("nuem xsec and nuem rates", () => {
   });
   it("rates rejects a non-positive energy", () => {
     const r = nuem("rates", "--experiment", "gemma", "--process", "weak", "--t-kev", "0,3");
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toContain("--t-kev: expected each value a number in (0, 20000] keV");
   });
 });

@@ -1,3 +1,4 @@
+import { OptionError } from "../../errors.js";
 import { signalDefinition } from "../../analysis/models.js";
 import { tableText } from "../../plots/table.js";
 import { experimentConditions, type AsimovConditions } from "../../prospects/asimovConditions.js";
@@ -67,7 +68,7 @@ export const boundCommand: Command = {
   run(values) {
     const parameter = choiceOption(values, "parameter", PARAMETERS);
     for (const k of ["experiment", "model", "cutoff-ev", "background", "seed", "data"]) {
-      if (values[k] !== undefined && !READS[parameter].includes(k)) throw new Error(`--${k} does not apply to --parameter ${parameter} (it reads ${READS[parameter].map((o) => `--${o}`).join(", ")})`);
+      if (values[k] !== undefined && !READS[parameter].includes(k)) throw new OptionError(`--${k} does not apply to --parameter ${parameter} (it reads ${READS[parameter].map((o) => `--${o}`).join(", ")})`, { option: `--${k}` });
     }
     if (parameter === "sin2w" || parameter === "r2") {
       const s = csiSummary();
@@ -75,8 +76,8 @@ export const boundCommand: Command = {
       let mode = "Asimov (median expected)";
       let data: { dir: string; on_kg_days: number; off_kg_days: number; on_counts: number[]; off_counts: number[]; edges_kev: number[] } | null = null;
       if (values.data !== undefined) {
-        if (values.seed !== undefined) throw new Error("give either --seed (a toy spectrum) or --data (an event dataset)");
-        if (typeof values.data !== "string" || values.data === "") throw new Error("--data: expected a dataset directory");
+        if (values.seed !== undefined) throw new OptionError("give either --seed (a toy spectrum) or --data (an event dataset)", { option: "--seed" });
+        if (typeof values.data !== "string" || values.data === "") throw new OptionError("--data: expected a dataset directory", { option: "--data" });
         validateDataset(values.data);
         const sp = csiSpectrumFromDataset(values.data);
         fit = fitCsiResidual(sp, parameter === "sin2w" ? "sin2ThetaW" : "chargeRadius2_cm2", s.sin2Ref);
@@ -120,7 +121,7 @@ export const boundCommand: Command = {
     let limit;
     if (parameter === "delta-q") {
       const model = choiceOption(values, "model", MILLICHARGE_MODELS, "fe");
-      if (values["cutoff-ev"] !== undefined && model !== "epa") throw new Error(`--cutoff-ev applies to --model epa only (the EPA-like estimate's logarithm), not --model ${model}`);
+      if (values["cutoff-ev"] !== undefined && model !== "epa") throw new OptionError(`--cutoff-ev applies to --model epa only (the EPA-like estimate's logarithm), not --model ${model}`, { option: "--cutoff-ev" });
       const cutoff = values["cutoff-ev"] === undefined ? MILLICHARGE_EPA_CUTOFFS_MeV.plasmon : numberOption(values, "cutoff-ev", undefined, DOMAINS["cutoff-ev"]) * 1e-6;
       limit = expectedCouplingLimit(c, milliChargeShape(model, cutoff));
     } else {

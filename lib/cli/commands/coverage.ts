@@ -1,3 +1,4 @@
+import { OptionError } from "../../errors.js";
 import { COVERAGE_EXPERIMENTS, measureCoverage } from "../../analysis/coverage.js";
 import { MAGNETIC_MODELS } from "../../analysis/models.js";
 import { BACKGROUND_KINDS } from "../../analysis/backgroundFit.js";
@@ -32,17 +33,17 @@ export const coverageCommand: Command = {
   options: { experiment: { type: "string" }, procedure: { type: "string" }, background: { type: "string" }, family: { type: "string" }, mu: { type: "string" }, toys: { type: "string" }, seed: { type: "string" }, model: { type: "string" }, "per-toy": { type: "boolean" } },
   run(values) {
     const experiment = choiceOption(values, "experiment", COVERAGE_EXPERIMENTS);
-    if ((values.procedure === undefined) === (values.background === undefined)) throw new Error("give --procedure paper|full or --background gel|spline|polynomial|raw (one of the two)");
+    if ((values.procedure === undefined) === (values.background === undefined)) throw new OptionError("give --procedure paper|full or --background gel|spline|polynomial|raw (one of the two)", { option: "--procedure" });
     const procedure = values.procedure === undefined ? undefined : choiceOption(values, "procedure", LIMIT_PROCEDURES);
     const background = values.background === undefined ? undefined : choiceOption(values, "background", BACKGROUND_KINDS);
     const family = values.family === undefined ? undefined : choiceOption(values, "family", BACKGROUND_FAMILIES);
-    if (family !== undefined && values.experiment !== "gemma") throw new Error("--family: the background families are GEMMA-like; use --experiment gemma");
+    if (family !== undefined && values.experiment !== "gemma") throw new OptionError("--family: the background families are GEMMA-like; use --experiment gemma", { option: "--family" });
     const muB = numberOption(values, "mu");
-    if (!(muB >= 0)) throw new Error(`--mu: expected a magnetic moment >= 0 in mu_B, got ${values.mu}`);
+    if (!(muB >= 0)) throw new OptionError(`--mu: expected a magnetic moment >= 0 in mu_B, got ${values.mu}`, { option: "--mu" });
     const toys = numberOption(values, "toys");
-    if (!Number.isInteger(toys) || toys < 2) throw new Error(`--toys: expected an integer >= 2, got ${values.toys}`);
+    if (!Number.isInteger(toys) || toys < 2) throw new OptionError(`--toys: expected an integer >= 2, got ${values.toys}`, { option: "--toys" });
     const seed = numberOption(values, "seed");
-    if (!Number.isInteger(seed) || seed < 1 || seed > 4294967295) throw new Error(`--seed: expected an integer in [1, 2^32 - 1], got ${values.seed}`);
+    if (!Number.isInteger(seed) || seed < 1 || seed > 4294967295) throw new OptionError(`--seed: expected an integer in [1, 2^32 - 1], got ${values.seed}`, { option: "--seed" });
     const r = measureCoverage({ experiment, procedure, background, family, muB, toys, seed, model: choiceOption(values, "model", MAGNETIC_MODELS, "fe") });
     return { json: r.toJSON(Boolean(values["per-toy"])), text: r.toString() };
   },

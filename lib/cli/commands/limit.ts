@@ -1,3 +1,4 @@
+import { OptionError, withContext } from "../../errors.js";
 import { BACKGROUND_KINDS } from "../../analysis/backgroundFit.js";
 import { analyseSpectra, DEFAULT_BACKGROUND, GEMMA_ALTERNATIVES, LIMIT_METHODS, type AnalyseSpectraOptions } from "../../analysis/limit.js";
 import { COUPLINGS, MAGNETIC_MODELS } from "../../analysis/models.js";
@@ -74,24 +75,24 @@ export const limitCommand: Command = {
   run(values, positionals) {
     if (values.parameter === "sin2w" || values.parameter === "r2") {
       // Not germanium-spectra parameters: the TEXONO CsI(Tl) fit, the same as `nuem bound`.
-      if (values.spectra !== undefined) throw new Error(`--parameter ${values.parameter}: a spectra file holds germanium spectra (mu, delta-q); ${values.parameter} comes from the TEXONO CsI(Tl) analysis, run without --spectra`);
-      for (const k of Object.keys(values)) if (!["parameter", "seed", "json"].includes(k) && values[k] !== undefined) throw new Error(`--${k} does not apply to --parameter ${values.parameter} (the TEXONO CsI(Tl) fit reads only --seed)`);
+      if (values.spectra !== undefined) throw new OptionError(`--parameter ${values.parameter}: a spectra file holds germanium spectra (mu, delta-q); ${values.parameter} comes from the TEXONO CsI(Tl) analysis, run without --spectra`, { option: "--parameter" });
+      for (const k of Object.keys(values)) if (!["parameter", "seed", "json"].includes(k) && values[k] !== undefined) throw new OptionError(`--${k} does not apply to --parameter ${values.parameter} (the TEXONO CsI(Tl) fit reads only --seed)`, { option: `--${k}` });
       return boundCommand.run(values, positionals);
     }
-    if (values.seed !== undefined) throw new Error("--seed applies to --parameter sin2w|r2 only (a spectra file's limit has no random draw)");
+    if (values.seed !== undefined) throw new OptionError("--seed applies to --parameter sin2w|r2 only (a spectra file's limit has no random draw)", { option: "--seed" });
     // Options that another option makes ignored are refused rather than dropped.
-    if (values.alternatives !== undefined) for (const k of ["roi-low-kev", "bin-kev", "background"]) if (values[k] !== undefined) throw new Error(`--alternatives gemma and --${k} cannot be combined: the GEMMA alternatives fix the background functions, ROI low edges and bin widths (see nuem limit --help); use --${k} without --alternatives`);
-    if (values["profile-threshold"] !== undefined && values.method !== "profile") throw new Error(`--profile-threshold applies to --method profile only`);
+    if (values.alternatives !== undefined) for (const k of ["roi-low-kev", "bin-kev", "background"]) if (values[k] !== undefined) throw new OptionError(`--alternatives gemma and --${k} cannot be combined: the GEMMA alternatives fix the background functions, ROI low edges and bin widths (see nuem limit --help); use --${k} without --alternatives`, { option: "--alternatives" });
+    if (values["profile-threshold"] !== undefined && values.method !== "profile") throw new OptionError(`--profile-threshold applies to --method profile only`, { option: "--profile-threshold" });
     const parameter = choiceOption(values, "parameter", COUPLINGS, "mu");
     const file = values.spectra;
-    if (typeof file !== "string" || file === "") throw new Error("--spectra is required (a spectra file, see data/README.md)");
+    if (typeof file !== "string" || file === "") throw new OptionError("--spectra is required (a spectra file, see data/README.md)", { option: "--spectra" });
     const read = readSpectraFile(file);
-    if (values.periods !== undefined && (typeof values.periods !== "string" || values.periods === "")) throw new Error("--periods: expected period names separated by commas");
+    if (values.periods !== undefined && (typeof values.periods !== "string" || values.periods === "")) throw new OptionError("--periods: expected period names separated by commas", { option: "--periods" });
     const spectra = typeof values.periods === "string" ? withPeriods(read, values.periods.split(",").map((s) => s.trim()), file) : read;
     if (values.procedure !== undefined) {
       // A named procedure: only options that agree with it are accepted.
       const procedure = choiceOption(values, "procedure", LIMIT_PROCEDURES);
-      if (values["roi-low-kev"] !== undefined || values["bin-kev"] !== undefined) throw new Error(`--procedure ${procedure} sums its own alternatives (ROI edges, bin widths): drop --roi-low-kev/--bin-kev or drop --procedure`);
+      if (values["roi-low-kev"] !== undefined || values["bin-kev"] !== undefined) throw new OptionError(`--procedure ${procedure} sums its own alternatives (ROI edges, bin widths): drop --roi-low-kev/--bin-kev or drop --procedure`, { option: "--procedure" });
       const cliName: Record<string, string> = { offErrors: "--off-errors", method: "--method", background: "--background", alternatives: "--alternatives", relSyst: "--rel-syst", fixK: "--fix-k" };
       checkProcedureConflicts(
         procedure,
@@ -112,7 +113,7 @@ export const limitCommand: Command = {
       });
     }
     const background = choiceOption(values, "background", BACKGROUND_KINDS, DEFAULT_BACKGROUND);
-    if (values["off-errors"] !== undefined && background === "raw") throw new Error(`--off-errors applies to a fitted OFF curve (gel, spline, polynomial); with --background raw${values.background === undefined ? " (the default)" : ""} the OFF counts enter bin by bin`);
+    if (values["off-errors"] !== undefined && background === "raw") throw new OptionError(`--off-errors applies to a fitted OFF curve (gel, spline, polynomial); with --background raw${values.background === undefined ? " (the default)" : ""} the OFF counts enter bin by bin`, { option: "--off-errors" });
     const binKeV = values["bin-kev"] === undefined ? undefined : numberOption(values, "bin-kev", undefined, DOMAINS["bin-kev"]);
     const options: AnalyseSpectraOptions = {
       coupling: parameter,
@@ -142,7 +143,7 @@ function runLimit(file: string, spectra: SpectraFile, values: OptionValues, opti
   try {
     r = analyseSpectra(spectra, options);
   } catch (e) {
-    throw new Error(`${file}: ${(e as Error).message}`);
+    throw withContext(e, `${file}: `);
   }
   const json = r.toJSON();
   const parameter = options.coupling ?? "mu";
@@ -150,18 +151,18 @@ function runLimit(file: string, spectra: SpectraFile, values: OptionValues, opti
   // the pure-term limit above stay as they are.
   const signedLines: string[] = [];
   if (parameter === "delta-q" && choiceOption(values, "interference", ["on", "off"] as const, "on") === "on") {
-    if (r.method !== "pdg") throw new Error(`--interference on: the signed delta_Q limits use GEMMA's PDG renormalisation (--method pdg); pass --interference off for --method ${r.method}`);
-    if (r.model === "epa") throw new Error("--interference on: the EPA-like milli-charge estimate has no interference term; use --model fe|stepping, or --interference off");
+    if (r.method !== "pdg") throw new OptionError(`--interference on: the signed delta_Q limits use GEMMA's PDG renormalisation (--method pdg); pass --interference off for --method ${r.method}`, { option: "--interference" });
+    if (r.model === "epa") throw new OptionError("--interference on: the EPA-like milli-charge estimate has no interference term; use --model fe|stepping, or --interference off", { option: "--interference" });
     let signed;
     try {
       signed = signedMilliChargeLimit(spectra, r);
     } catch (e) {
-      throw new Error(`${file}: ${(e as Error).message}`);
+      throw withContext(e, `${file}: `);
     }
     Object.assign(json, { interference: "on", delta_q_upper_e_pure_term: r.upper, delta_q_upper_e_positive: signed.positive, delta_q_upper_e_negative: signed.negative, signed: signed.toJSON() });
     signedLines.push(`  pure delta_Q^2 term only (no interference): delta_Q < ${r.upper.toExponential(2)} e`, `  ${signed.toString()}`);
   } else if (values.interference !== undefined && parameter !== "delta-q") {
-    throw new Error(`--interference: applies to --parameter delta-q, not ${parameter}`);
+    throw new OptionError(`--interference: applies to --parameter delta-q, not ${parameter}`, { option: "--interference" });
   } else if (parameter === "delta-q") {
     Object.assign(json, { interference: "off" });
   }

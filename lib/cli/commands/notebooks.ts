@@ -1,3 +1,4 @@
+import { OptionError } from "../../errors.js";
 import { basename, join } from "node:path";
 import type { Command } from "../command.js";
 import { assertOutputSafe } from "../../io/safeWrite.js";
@@ -28,10 +29,10 @@ export const notebooksCommand: Command = {
     for (const name of positionals) {
       if (!all.some((f) => f.includes(name))) throw new Error(`no notebook matches "${name}"; the notebooks are: ${all.join(", ")}`);
     }
-    if (values.update && values["no-check"]) throw new Error("--update already skips the output check: give --update or --no-check, not both");
+    if (values.update && values["no-check"]) throw new OptionError("--update already skips the output check: give --update or --no-check, not both", { option: "--update" });
     const engine = values.jupyter ? "jupyter" : "tslab";
     const outDir = values.out;
-    if (outDir !== undefined && (typeof outDir !== "string" || outDir === "")) throw new Error("--out: expected a directory");
+    if (outDir !== undefined && (typeof outDir !== "string" || outDir === "")) throw new OptionError("--out: expected a directory", { option: "--out" });
     // Executed copies go under --out, which adds to an existing directory but never into the notebooks folder.
     if (typeof outDir === "string") assertOutputSafe([{ path: outDir, option: "--out", kind: "dir", overwrite: true }], [{ path: join(projectRoot, "notebooks"), option: "the notebooks folder" }]);
     if (engine === "jupyter" && !jupyterAvailable()) throw new Error("Jupyter path unavailable: install python3-nbclient jupyter-nbconvert python3-ipykernel (see environment.md)");

@@ -1,3 +1,4 @@
+import { OptionError } from "../../errors.js";
 import { EXPERIMENT_NAMES } from "../../reactor/experiments.js";
 import { DEFAULT_RESPONSES, experimentRate } from "../../rates/index.js";
 import { processNames } from "../../xsec/registry.js";
@@ -30,10 +31,10 @@ export const ratesCommand: Command = {
     const tKeV = numberListOption(values, "t-kev", DOMAINS["t-kev"]);
     const params = physicsParams(values);
     const response = Boolean(values.response);
-    if (process === "millicharge-epa" && params.neutrinoMassMeV === undefined) throw new Error("--process millicharge-epa needs --nu-mass-ev (its logarithm depends on the neutrino mass)");
+    if (process === "millicharge-epa" && params.neutrinoMassMeV === undefined) throw new OptionError("--process millicharge-epa needs --nu-mass-ev (its logarithm depends on the neutrino mass)", { option: "--nu-mass-ev" });
     // Without the response fold the EPA rate is undefined outside its photoabsorption table (with it, lib/rates takes 0 there).
     const table = response ? null : photoTableDomainMeV(process, params);
-    for (const t of tKeV) if (table && !(t * 1e-3 >= table.min! && t * 1e-3 <= table.max!)) throw new Error(`--t-kev: ${t} keV lies outside ${table.note}, ${table.min! * 1e3}-${table.max! * 1e3} keV`);
+    for (const t of tKeV) if (table && !(t * 1e-3 >= table.min! && t * 1e-3 <= table.max!)) throw new OptionError(`--t-kev: ${t} keV lies outside ${table.note}, ${table.min! * 1e3}-${table.max! * 1e3} keV`, { option: "--t-kev" });
     const rate = experimentRate(experiment, process, tKeV, { params, response });
     const json = {
       experiment,

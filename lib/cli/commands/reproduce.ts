@@ -1,3 +1,4 @@
+import { OptionError } from "../../errors.js";
 import { mkdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Command } from "../command.js";
@@ -13,7 +14,7 @@ export const reproduceCommand: Command = {
   usage: "example:\n  nuem reproduce --out out",
   options: { out: { type: "string" } },
   run(values) {
-    if (values.out !== undefined && (typeof values.out !== "string" || values.out === "")) throw new Error("--out: expected a directory");
+    if (values.out !== undefined && (typeof values.out !== "string" || values.out === "")) throw new OptionError("--out: expected a directory", { option: "--out" });
     const outDir = resolve(typeof values.out === "string" ? values.out : "out");
     // Before the ~5 min of notebooks: --out is writable and not the notebooks folder (its results are added to an existing directory).
     assertOutputSafe([{ path: outDir, option: "--out", kind: "dir", overwrite: true }], [{ path: join(projectRoot, "notebooks"), option: "the notebooks folder" }]);

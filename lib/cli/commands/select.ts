@@ -1,3 +1,4 @@
+import { InputDataError, OptionError } from "../../errors.js";
 import { existsSync } from "node:fs";
 import { datasetOutput, validateDataset } from "../../events/dataset.js";
 import { assertOutputSafe } from "../../io/safeWrite.js";
@@ -41,7 +42,7 @@ export function selectionText(r: SelectDatasetResult): string {
 export function settingsOption(values: OptionValues): SelectionSettings | "auto" {
   const a = values.settings;
   const b = values.selection;
-  if (a !== undefined && b !== undefined && a !== b) throw new Error(`--settings ${String(a)} and --selection ${String(b)} disagree (they are the same option)`);
+  if (a !== undefined && b !== undefined && a !== b) throw new OptionError(`--settings ${String(a)} and --selection ${String(b)} disagree (they are the same option)`, { option: "--settings" });
   return choiceOption({ settings: a ?? b }, "settings", [...SELECTION_SETTINGS, "auto"] as const, "auto");
 }
 
@@ -64,10 +65,10 @@ export const selectCommand: Command = {
   options: { in: { type: "string" }, out: { type: "string" }, overwrite: { type: "boolean" }, settings: { type: "string" }, selection: { type: "string" } },
   run(values) {
     const input = values.in;
-    if (typeof input !== "string" || input === "") throw new Error("--in is required (the dataset directory to select)");
-    if (!existsSync(input)) throw new Error(`--in: ${input} does not exist`);
+    if (typeof input !== "string" || input === "") throw new OptionError("--in is required (the dataset directory to select)", { option: "--in" });
+    if (!existsSync(input)) throw new InputDataError(`--in: ${input} does not exist`, { file: input });
     const out = values.out;
-    if (out !== undefined && (typeof out !== "string" || out === "")) throw new Error("--out: expected a directory");
+    if (out !== undefined && (typeof out !== "string" || out === "")) throw new OptionError("--out: expected a directory", { option: "--out" });
     const settings = settingsOption(values);
     // Before any work: the output never touches the input, exists only with --overwrite, is writable.
     if (typeof out === "string") assertOutputSafe([datasetOutput(out, "--out", values.overwrite === true)], [{ path: input, option: "--in" }]);

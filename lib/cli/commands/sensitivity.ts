@@ -1,3 +1,4 @@
+import { OptionError } from "../../errors.js";
 import { expectedSensitivity, MAGNETIC_MODELS } from "../../analysis/sensitivity.js";
 import { BACKGROUND_KINDS } from "../../analysis/backgroundFit.js";
 import { runPseudoExperiments } from "../../analysis/pseudoExperiments.js";
@@ -39,7 +40,7 @@ export const sensitivityCommand: Command = {
   options: { experiment: { type: "string" }, model: { type: "string" }, off: { type: "string" }, "fix-k": { type: "boolean" }, background: { type: "string" }, "bin-kev": { type: "string" }, cl: { type: "string" }, toys: { type: "string" }, seed: { type: "string" }, "toy-background": { type: "string" } },
   domains: DOMAINS,
   run(values) {
-    if (values.toys === undefined) for (const k of ["seed", "toy-background"]) if (values[k] !== undefined) throw new Error(`--${k} applies to the pseudo-experiments only: give --toys N too`);
+    if (values.toys === undefined) for (const k of ["seed", "toy-background"]) if (values[k] !== undefined) throw new OptionError(`--${k} applies to the pseudo-experiments only: give --toys N too`, { option: `--${k}` });
     const r = expectedSensitivity(choiceOption(values, "experiment", EXPERIMENT_NAMES), {
       model: choiceOption(values, "model", MAGNETIC_MODELS, "fe"),
       off: choiceOption(values, "off", ["smooth", "raw"] as const, "smooth"),
@@ -54,7 +55,7 @@ export const sensitivityCommand: Command = {
       const seed = numberOption(values, "seed", 1, DOMAINS.seed);
       const exp = r.experiment.toLowerCase();
       const cond = exp === "gemma" ? gemmaToyConditions() : exp === "texono" ? texonoToyConditions() : null;
-      if (!cond) throw new Error(`--toys: no toy conditions for ${r.experiment}`);
+      if (!cond) throw new OptionError(`--toys: no toy conditions for ${r.experiment}`, { option: "--toys" });
       const pe = runPseudoExperiments(cond, { n, seed, model: r.model, cl: r.cl, background: choiceOption(values, "toy-background", BACKGROUND_KINDS, "gel") });
       toys = pe.toJSON();
     }

@@ -1,3 +1,4 @@
+import { OptionError } from "../../errors.js";
 import { csiConfig, gemmaConfig, physicsSignal, simulate, simulateCsi, texonoConfig, SIGNAL_MODELS } from "../../sim/index.js";
 import { datasetOutput } from "../../events/dataset.js";
 import { assertOutputSafe } from "../../io/safeWrite.js";
@@ -29,12 +30,12 @@ function integerOption(values: OptionValues, name: string): number | undefined {
 
 /** `--config csi`: the TEXONO CsI(Tl) array (lib/sim/csi.ts), the SM signal at --sin2w and --r2. */
 function runCsi(values: OptionValues): CommandResult {
-  for (const k of ["model", "hours-on", "hours-off", "full", "progress"]) if (values[k] !== undefined) throw new Error(`--${k} does not apply to --config csi (its exposure is --on-kg-days/--off-kg-days, published by default)`);
-  if (values.mu !== undefined && numberOption(values, "mu", undefined, DOMAINS.mu) !== 0) throw new Error("--config csi injects the Standard-Model signal only: --mu must be 0 or absent");
+  for (const k of ["model", "hours-on", "hours-off", "full", "progress"]) if (values[k] !== undefined) throw new OptionError(`--${k} does not apply to --config csi (its exposure is --on-kg-days/--off-kg-days, published by default)`, { option: `--${k}` });
+  if (values.mu !== undefined && numberOption(values, "mu", undefined, DOMAINS.mu) !== 0) throw new OptionError("--config csi injects the Standard-Model signal only: --mu must be 0 or absent", { option: "--config" });
   const seed = integerOption(values, "seed");
-  if (seed === undefined) throw new Error("--seed is required (an integer >= 0)");
+  if (seed === undefined) throw new OptionError("--seed is required (an integer >= 0)", { option: "--seed" });
   const out = values.out;
-  if (typeof out !== "string" || out === "") throw new Error("--out is required (the dataset directory to write)");
+  if (typeof out !== "string" || out === "") throw new OptionError("--out is required (the dataset directory to write)", { option: "--out" });
   const over: Parameters<typeof csiConfig>[0] = {};
   if (values.sin2w !== undefined) over.sin2ThetaW = numberOption(values, "sin2w", undefined, DOMAINS["sin2w"]);
   if (values.r2 !== undefined) over.chargeRadius2_cm2 = numberOption(values, "r2", undefined, DOMAINS["r2"]);
@@ -119,17 +120,17 @@ export const simulateCommand: Command = {
   run(values) {
     const name = choiceOption(values, "config", CONFIGS);
     if (name === "csi") return runCsi(values);
-    for (const k of ["sin2w", "r2", "on-kg-days", "off-kg-days"]) if (values[k] !== undefined) throw new Error(`--${k} applies to --config csi only`);
+    for (const k of ["sin2w", "r2", "on-kg-days", "off-kg-days"]) if (values[k] !== undefined) throw new OptionError(`--${k} applies to --config csi only`, { option: `--${k}` });
     const model = choiceOption(values, "model", MODELS, "fe");
     const mu = numberOption(values, "mu", undefined, DOMAINS.mu);
     const seed = integerOption(values, "seed");
-    if (seed === undefined) throw new Error("--seed is required (an integer >= 0)");
+    if (seed === undefined) throw new OptionError("--seed is required (an integer >= 0)", { option: "--seed" });
     const out = values.out;
-    if (typeof out !== "string" || out === "") throw new Error("--out is required (the dataset directory to write)");
+    if (typeof out !== "string" || out === "") throw new OptionError("--out is required (the dataset directory to write)", { option: "--out" });
     const hoursOn = integerOption(values, "hours-on");
     const hoursOff = integerOption(values, "hours-off");
     const full = values.full === true;
-    if (full && (hoursOn !== undefined || hoursOff !== undefined)) throw new Error("give either --full or --hours-on/--hours-off");
+    if (full && (hoursOn !== undefined || hoursOff !== undefined)) throw new OptionError("give either --full or --hours-on/--hours-off", { option: "--full" });
     const config = name === "gemma" ? gemmaConfig() : texonoConfig();
     const signal = physicsSignal(name, mu, model);
     assertOutputSafe([datasetOutput(out, "--out", values.overwrite === true)], []);

@@ -1,3 +1,4 @@
+import { InputDataError, OptionError } from "../../errors.js";
 import { existsSync } from "node:fs";
 import { datasetOutput, validateDataset } from "../../events/dataset.js";
 import { assertOutputSafe, type OutputSpec } from "../../io/safeWrite.js";
@@ -60,23 +61,23 @@ export const spectraCommand: Command = {
   domains: DOMAINS,
   run(values) {
     const input = values.in;
-    if (typeof input !== "string" || input === "") throw new Error("--in is required (the dataset directory)");
-    if (!existsSync(input)) throw new Error(`--in: ${input} does not exist`);
+    if (typeof input !== "string" || input === "") throw new OptionError("--in is required (the dataset directory)", { option: "--in" });
+    if (!existsSync(input)) throw new InputDataError(`--in: ${input} does not exist`, { file: input });
     const out = values.out;
-    if (typeof out !== "string" || out === "") throw new Error("--out is required (the spectra file to write)");
+    if (typeof out !== "string" || out === "") throw new OptionError("--out is required (the spectra file to write)", { option: "--out" });
     const range = values.range === undefined ? [2, 60] : numberListOption(values, "range", DOMAINS.range);
-    if (range.length !== 2 || !(range[0] < range[1])) throw new Error(`--range: expected two values LO,HI with LO < HI (keV), got ${String(values.range)}`);
+    if (range.length !== 2 || !(range[0] < range[1])) throw new OptionError(`--range: expected two values LO,HI with LO < HI (keV), got ${String(values.range)}`, { option: "--range" });
     const [lo, hi] = range;
     const binKeV = numberOption(values, "bin-kev", 0.2, DOMAINS["bin-kev"]);
-    if ((hi - lo) / binKeV > 1e5) throw new Error(`--bin-kev ${binKeV} over --range ${lo},${hi} gives ${Math.round((hi - lo) / binKeV)} bins; at most 1e5`);
+    if ((hi - lo) / binKeV > 1e5) throw new OptionError(`--bin-kev ${binKeV} over --range ${lo},${hi} gives ${Math.round((hi - lo) / binKeV)} bins; at most 1e5`, { option: "--bin-kev" });
     let edges;
     try {
       edges = uniformEdgesKeV(lo, hi, binKeV);
     } catch (e) {
-      throw new Error(`--bin-kev ${binKeV} with --range ${lo},${hi}: ${(e as Error).message.replace(/^spectrum binning: /, "")}`);
+      throw new OptionError(`--bin-kev ${binKeV} with --range ${lo},${hi}: ${(e as Error).message.replace(/^spectrum binning: /, "")}`, { option: "--bin-kev", value: binKeV }, { cause: e });
     }
     const selOut = values["selected-out"];
-    if (selOut !== undefined && (typeof selOut !== "string" || selOut === "")) throw new Error("--selected-out: expected a directory");
+    if (selOut !== undefined && (typeof selOut !== "string" || selOut === "")) throw new OptionError("--selected-out: expected a directory", { option: "--selected-out" });
     // Before any work: no output touches the input or the other output; existing ones need --overwrite.
     const overwrite = values.overwrite === true;
     const outputs: OutputSpec[] = [{ path: out, option: "--out", kind: "file", overwrite }];

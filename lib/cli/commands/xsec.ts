@@ -1,3 +1,4 @@
+import { OptionError } from "../../errors.js";
 import { MeV_PER_keV } from "../../constants.js";
 import { getProcess, processNames } from "../../xsec/registry.js";
 import { tableText } from "../../plots/table.js";
@@ -29,11 +30,11 @@ export const xsecCommand: Command = {
     const eNu = numberOption(values, "enu-mev", undefined, DOMAINS["enu-mev"]);
     const tKeV = numberOption(values, "t-kev", undefined, DOMAINS["t-kev"]);
     const params = physicsParams(values);
-    if (name === "millicharge-epa" && params.neutrinoMassMeV === undefined) throw new Error("--process millicharge-epa needs --nu-mass-ev (its logarithm depends on the neutrino mass)");
+    if (name === "millicharge-epa" && params.neutrinoMassMeV === undefined) throw new OptionError("--process millicharge-epa needs --nu-mass-ev (its logarithm depends on the neutrino mass)", { option: "--nu-mass-ev" });
     try {
       checkXsecArguments(name, eNu, tKeV * MeV_PER_keV, params);
     } catch (e) {
-      throw new Error(`--t-kev: ${(e as Error).message}`);
+      throw new OptionError(`--t-kev: ${(e as Error).message}`, { option: "--t-kev", value: tKeV }, { cause: e });
     }
     // An option the process does not depend on would be dropped without a word: refuse it. A
     // parameter is unused when the cross section is the same with it left at its default.
@@ -42,7 +43,7 @@ export const xsecCommand: Command = {
     for (const key of Object.keys(params) as (keyof typeof params)[]) {
       const without = { ...params };
       delete without[key];
-      if (value !== 0 && info.dSigmaDT(eNu, tKeV * MeV_PER_keV, without) === value) throw new Error(`${OPTION_OF[key] ?? key} does not enter the process ${name} (its cross section is the same without it): drop the option`);
+      if (value !== 0 && info.dSigmaDT(eNu, tKeV * MeV_PER_keV, without) === value) throw new OptionError(`${OPTION_OF[key] ?? key} does not enter the process ${name} (its cross section is the same without it): drop the option`, { option: OPTION_OF[key] ?? key });
     }
     const json = {
       process: name,

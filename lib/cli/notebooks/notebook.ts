@@ -1,3 +1,4 @@
+import { InputDataError } from "../../errors.js";
 import { readFileSync, writeFileSync } from "node:fs";
 
 /** One output of a code cell, as nbformat 4 stores it. */
@@ -39,9 +40,9 @@ export function readNotebook(file: string): Notebook {
   try {
     nb = JSON.parse(readFileSync(file, "utf8")) as Notebook;
   } catch (e) {
-    throw new Error(`${file}: not a readable notebook (${(e as Error).message})`);
+    throw new InputDataError(`${file}: not a readable notebook (${(e as Error).message})`, { file }, { cause: e });
   }
-  if (!Array.isArray(nb.cells) || nb.nbformat !== 4) throw new Error(`${file}: not an nbformat 4 notebook`);
+  if (!Array.isArray(nb.cells) || nb.nbformat !== 4) throw new InputDataError(`${file}: not an nbformat 4 notebook`, { file });
   return nb;
 }
 
