@@ -16,3 +16,4 @@ export * from "./analysis/index.js";
 export * from "./sim/index.js";
 export * from "./spectra/index.js";
 export * from "./prospects/index.js";
+export * from "./math/index.js";

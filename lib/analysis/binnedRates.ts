@@ -15,10 +15,10 @@
  */
 import { MeV_PER_keV } from "../constants.js";
 import { germaniumResolution } from "../detector/resolution.js";
-import { gaussLegendre } from "../reactor/quadrature.js";
+import { gaussLegendre } from "../math/gaussLegendre.js";
 import { EXPERIMENT_NAMES, type ExperimentName } from "../reactor/experiments.js";
 import { experimentRate, experimentSource } from "../rates/experimentRate.js";
-import { logGrid } from "../rates/grids.js";
+import { logGrid } from "../math/logGrid.js";
 import { applyResponse, DEFAULT_RESPONSES, type ResponseSpec } from "../rates/response.js";
 import type { ProcessName, XsecParams } from "../xsec/registry.js";
 

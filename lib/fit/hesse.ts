@@ -12,7 +12,9 @@
  * In general V = 2 errordef H^-1 (F. James, "Statistical Methods in Experimental Physics",
  * 2nd ed., Sec. 9.7: the errordef is the change of f that defines one standard deviation).
  */
-import { cholesky, invertGaussJordan, invertSymmetric } from "./linalg.js";
+import { cholesky } from "../math/cholesky.js";
+import { invertGaussJordan } from "../math/invertGaussJordan.js";
+import { invertSymmetric } from "../math/invertSymmetric.js";
 import type { Limit } from "./limits.js";
 
 /** Options of {@link hesse}. */

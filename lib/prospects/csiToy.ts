@@ -1,5 +1,6 @@
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
-import { brent, brentMinimize } from "../fit/brent.js";
+import { brent } from "../math/brent.js";
+import { brentMinimize } from "../math/brentMinimize.js";
 import { createRng } from "../stats/random.js";
 import { CHARGE_RADIUS_SHIFT_perCm2 } from "../xsec/chargeRadius.js";
 import { antiNueCouplings, basisRate, csiBasis, sin2AtRateMinimum, type CsiBasis } from "./csiRates.js";

@@ -5,7 +5,8 @@
  * closed-form; the minimum over K (the projection GEMMA uses: "projection (not a section!)") is
  * found by Brent's method. A form supplies the quadratic's coefficients and a rough K scale.
  */
-import { brent, brentMinimize } from "../fit/brent.js";
+import { brent } from "../math/brent.js";
+import { brentMinimize } from "../math/brentMinimize.js";
 import { maskedIndices, roiMask } from "../fit/roi.js";
 import { Chi2Map, type MapGrid, type ProfileResult } from "./chi2Map.js";
 import type { GemmaPeriodInput } from "./gemmaChi2.js";

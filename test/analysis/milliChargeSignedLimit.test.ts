@@ -8,7 +8,7 @@ import { analyseSpectra } from "../../lib/analysis/limit.js";
 import { modelFluxPerCm2s, responseSpec } from "../../lib/analysis/binnedRates.js";
 import { fitSignedPeriod, signedLimitFromFits, signedMilliChargeLimit, signedPeriodLogDensity, type SignedPeriodFit, type SignedPeriodInput } from "../../lib/analysis/milliChargeSignedLimit.js";
 import { asimovSpectraFile, gemmaToyConditions, toySpectraFile } from "../../lib/analysis/spectraToy.js";
-import { linearGrid } from "../../lib/rates/grids.js";
+import { linearGrid } from "../../lib/math/linearGrid.js";
 import { experimentConditions } from "../../lib/prospects/asimovConditions.js";
 import { expectedSignedMilliChargeBounds } from "../../lib/prospects/milliChargeInterference.js";
 import { GemmaChi2 } from "../../lib/stats/gemmaChi2.js";
