@@ -15,7 +15,7 @@
  */
 import { MeV_PER_keV } from "../constants.js";
 import { germaniumResolution } from "../detector/resolution.js";
-import { gaussLegendre } from "../math/gaussLegendre.js";
+import { binAverages } from "../math/binAverages.js";
 import { EXPERIMENT_NAMES, type ExperimentName } from "../reactor/experiments.js";
 import { experimentRate, experimentSource } from "../rates/experimentRate.js";
 import { logGrid } from "../math/logGrid.js";
@@ -60,25 +60,12 @@ export function binAveragedRate(experiment: ExperimentName, process: ProcessName
   if (hit) return Float64Array.from(hit);
   const n = edgesKeV.length - 1;
   if (n < 1) throw new Error("binAveragedRate: need at least two edges");
-  const gl = gaussLegendre(order);
-  const nodes = new Float64Array(n * order);
-  for (let i = 0; i < n; i++) {
-    const half = 0.5 * (edgesKeV[i + 1] - edgesKeV[i]);
-    const mid = 0.5 * (edgesKeV[i + 1] + edgesKeV[i]);
-    for (let k = 0; k < order; k++) nodes[i * order + k] = mid + half * gl.nodes[k];
-  }
   const lo = edgesKeV[0];
   const hi = edgesKeV[n];
   const sigma = (eKeV: number) => germaniumResolution(spec.sigma0KeV * MeV_PER_keV)(eKeV * MeV_PER_keV) / MeV_PER_keV;
   const fine = logGrid(Math.max(0.2, lo - 8 * sigma(lo)), hi + 8 * sigma(hi), 800);
   const trueRate = experimentRate(experiment, process, fine, { params: opts.params });
-  const measured = applyResponse(fine, trueRate, nodes, spec);
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let k = 0; k < order; k++) s += 0.5 * gl.weights[k] * measured[i * order + k];
-    out[i] = s;
-  }
+  const out = binAverages((nodes) => applyResponse(fine, trueRate, nodes, spec), edgesKeV, order);
   cache.set(key, Float64Array.from(out));
   return out;
 }

@@ -1,4 +1,5 @@
 // lib/math: the project's generic numerics, one function (or a solver and its types) a file.
+export * from "./binAverages.js";
 export * from "./brent.js";
 export * from "./brentMinimize.js";
 export * from "./cholesky.js";
