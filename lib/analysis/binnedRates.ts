@@ -11,7 +11,11 @@
  *
  * The fine grid starts at max(0.2 keV, lowest edge - 8 sigma), inside the 0.1 keV - 1 MeV range of
  * the photoabsorption table the atomic-ionization (EPA) rate needs; the true rate below 0.2 keV,
- * > 5 sigma from any bin above 1.5 keV, is left out (negligible).
+ * > 5 sigma from any bin above 1.5 keV, is left out (negligible). Bins near a sub-keV threshold
+ * (the prospects) need the grid lower (`lowestTrueKeV`, down to the 0.01 keV of `experimentRate`);
+ * a rate undefined there (EPA below its table) is then taken as 0, as `experimentRate` does.
+ *
+ * The average over each bin is the project's one bin-averaging rule, `binAverages` (lib/math).
  */
 import { MeV_PER_keV } from "../constants.js";
 import { germaniumResolution } from "../detector/resolution.js";
@@ -31,6 +35,8 @@ export interface BinAveragedRateOptions {
   response?: SignalResponse;
   /** Gauss-Legendre nodes per bin (default 4). */
   nodesPerBin?: number;
+  /** Lowest true energy of the folding grid, keV (default 0.2; see the file header). */
+  lowestTrueKeV?: number;
 }
 
 /** The response spec for an experiment and a {@link SignalResponse}. */
@@ -55,7 +61,9 @@ const cache = new Map<string, Float64Array>();
 export function binAveragedRate(experiment: ExperimentName, process: ProcessName, edgesKeV: ArrayLike<number>, opts: BinAveragedRateOptions = {}): Float64Array {
   const spec = responseSpec(experiment, opts.response);
   const order = opts.nodesPerBin ?? 4;
-  const key = JSON.stringify([experiment, process, opts.params ?? {}, spec, order, Array.from(edgesKeV)]);
+  const floorKeV = opts.lowestTrueKeV ?? 0.2;
+  if (!(floorKeV > 0)) throw new Error(`binAveragedRate: the lowest true energy must be > 0 keV, got ${floorKeV}`);
+  const key = JSON.stringify([experiment, process, opts.params ?? {}, spec, order, floorKeV, Array.from(edgesKeV)]);
   const hit = cache.get(key);
   if (hit) return Float64Array.from(hit);
   const n = edgesKeV.length - 1;
@@ -63,8 +71,8 @@ export function binAveragedRate(experiment: ExperimentName, process: ProcessName
   const lo = edgesKeV[0];
   const hi = edgesKeV[n];
   const sigma = (eKeV: number) => germaniumResolution(spec.sigma0KeV * MeV_PER_keV)(eKeV * MeV_PER_keV) / MeV_PER_keV;
-  const fine = logGrid(Math.max(0.2, lo - 8 * sigma(lo)), hi + 8 * sigma(hi), 800);
-  const trueRate = experimentRate(experiment, process, fine, { params: opts.params });
+  const fine = logGrid(Math.max(floorKeV, lo - 8 * sigma(lo)), hi + 8 * sigma(hi), 800);
+  const trueRate = experimentRate(experiment, process, fine, { params: opts.params }).map((v) => (Number.isFinite(v) ? v : 0));
   const out = binAverages((nodes) => applyResponse(fine, trueRate, nodes, spec), edgesKeV, order);
   cache.set(key, Float64Array.from(out));
   return out;
