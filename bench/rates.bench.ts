@@ -1,4 +1,5 @@
-import { experimentRate, experimentSource, logGrid } from "../lib/rates/index.js";
+import { logGrid } from "../lib/math/index.js";
+import { experimentRate, experimentSource } from "../lib/rates/index.js";
 import { reactorSpectrum } from "../lib/reactor/index.js";
 import type { Bench } from "./harness.js";
 

@@ -15,6 +15,7 @@ export * as analysis from "./analysis/index.js";
 export * as sim from "./sim/index.js";
 export * as spectra from "./spectra/index.js";
 export * as prospects from "./prospects/index.js";
+export * as math from "./math/index.js";
 export * as plots from "./plots/index.js";
 export * as errors from "./errors.js";
 

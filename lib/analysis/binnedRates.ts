@@ -11,14 +11,18 @@
  *
  * The fine grid starts at max(0.2 keV, lowest edge - 8 sigma), inside the 0.1 keV - 1 MeV range of
  * the photoabsorption table the atomic-ionization (EPA) rate needs; the true rate below 0.2 keV,
- * > 5 sigma from any bin above 1.5 keV, is left out (negligible).
+ * > 5 sigma from any bin above 1.5 keV, is left out (negligible). Bins near a sub-keV threshold
+ * (the prospects) need the grid lower (`lowestTrueKeV`, down to the 0.01 keV of `experimentRate`);
+ * a rate undefined there (EPA below its table) is then taken as 0, as `experimentRate` does.
+ *
+ * The average over each bin is the project's one bin-averaging rule, `binAverages` (lib/math).
  */
 import { MeV_PER_keV } from "../constants.js";
 import { germaniumResolution } from "../detector/resolution.js";
-import { gaussLegendre } from "../reactor/quadrature.js";
+import { binAverages } from "../math/binAverages.js";
 import { EXPERIMENT_NAMES, type ExperimentName } from "../reactor/experiments.js";
 import { experimentRate, experimentSource } from "../rates/experimentRate.js";
-import { logGrid } from "../rates/grids.js";
+import { logGrid } from "../math/logGrid.js";
 import { applyResponse, DEFAULT_RESPONSES, type ResponseSpec } from "../rates/response.js";
 import type { ProcessName, XsecParams } from "../xsec/registry.js";
 
@@ -31,6 +35,8 @@ export interface BinAveragedRateOptions {
   response?: SignalResponse;
   /** Gauss-Legendre nodes per bin (default 4). */
   nodesPerBin?: number;
+  /** Lowest true energy of the folding grid, keV (default 0.2; see the file header). */
+  lowestTrueKeV?: number;
 }
 
 /** The response spec for an experiment and a {@link SignalResponse}. */
@@ -55,30 +61,19 @@ const cache = new Map<string, Float64Array>();
 export function binAveragedRate(experiment: ExperimentName, process: ProcessName, edgesKeV: ArrayLike<number>, opts: BinAveragedRateOptions = {}): Float64Array {
   const spec = responseSpec(experiment, opts.response);
   const order = opts.nodesPerBin ?? 4;
-  const key = JSON.stringify([experiment, process, opts.params ?? {}, spec, order, Array.from(edgesKeV)]);
+  const floorKeV = opts.lowestTrueKeV ?? 0.2;
+  if (!(floorKeV > 0)) throw new Error(`binAveragedRate: the lowest true energy must be > 0 keV, got ${floorKeV}`);
+  const key = JSON.stringify([experiment, process, opts.params ?? {}, spec, order, floorKeV, Array.from(edgesKeV)]);
   const hit = cache.get(key);
   if (hit) return Float64Array.from(hit);
   const n = edgesKeV.length - 1;
   if (n < 1) throw new Error("binAveragedRate: need at least two edges");
-  const gl = gaussLegendre(order);
-  const nodes = new Float64Array(n * order);
-  for (let i = 0; i < n; i++) {
-    const half = 0.5 * (edgesKeV[i + 1] - edgesKeV[i]);
-    const mid = 0.5 * (edgesKeV[i + 1] + edgesKeV[i]);
-    for (let k = 0; k < order; k++) nodes[i * order + k] = mid + half * gl.nodes[k];
-  }
   const lo = edgesKeV[0];
   const hi = edgesKeV[n];
   const sigma = (eKeV: number) => germaniumResolution(spec.sigma0KeV * MeV_PER_keV)(eKeV * MeV_PER_keV) / MeV_PER_keV;
-  const fine = logGrid(Math.max(0.2, lo - 8 * sigma(lo)), hi + 8 * sigma(hi), 800);
-  const trueRate = experimentRate(experiment, process, fine, { params: opts.params });
-  const measured = applyResponse(fine, trueRate, nodes, spec);
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let k = 0; k < order; k++) s += 0.5 * gl.weights[k] * measured[i * order + k];
-    out[i] = s;
-  }
+  const fine = logGrid(Math.max(floorKeV, lo - 8 * sigma(lo)), hi + 8 * sigma(hi), 800);
+  const trueRate = experimentRate(experiment, process, fine, { params: opts.params }).map((v) => (Number.isFinite(v) ? v : 0));
+  const out = binAverages((nodes) => applyResponse(fine, trueRate, nodes, spec), edgesKeV, order);
   cache.set(key, Float64Array.from(out));
   return out;
 }

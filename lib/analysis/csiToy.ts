@@ -1,5 +1,6 @@
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
-import { brent, brentMinimize } from "../fit/brent.js";
+import { brent } from "../math/brent.js";
+import { brentMinimize } from "../math/brentMinimize.js";
 import { antiNueCouplings, basisRate, csiBasis, csiFoldedBasis, CSI_SIN2_REF, sin2AtRateMinimum, type CsiBasis } from "../rates/csiRates.js";
 import { csiConfig, type CsiSimConfig } from "../sim/csi.js";
 import { buildCsiModel, csiExpectedSpectra } from "../sim/csiModel.js";

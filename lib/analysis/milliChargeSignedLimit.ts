@@ -35,8 +35,8 @@
  *     1e-12 e sqrt(X_90) (GEMMA (6) with the milli-charge reference), per sign.
  */
 import type { SpectraFile } from "../spectra/spectraFile.js";
-import { brentMinimize } from "../fit/brent.js";
-import { gaussLegendre } from "../reactor/quadrature.js";
+import { brentMinimize } from "../math/brentMinimize.js";
+import { gaussLegendre } from "../math/gaussLegendre.js";
 import { GemmaChi2, type GemmaPeriodInput } from "../stats/gemmaChi2.js";
 import { CorrelatedGemmaChi2, type Chi2XK, type CorrelatedGemmaPeriodInput } from "../stats/gemmaChi2Correlated.js";
 import { GEMMA_NORMALISATION_SYSTEMATICS, quadratureSum } from "../stats/gemmaCombination.js";

@@ -30,14 +30,16 @@
 import chisquareQuantile from "@stdlib/stats-base-dists-chisquare-quantile";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { BinIntegrator } from "../fit/binIntegrator.js";
-import { brent, brentMinimize } from "../fit/brent.js";
 import type { CurveModel } from "../fit/curveModel.js";
-import { cholesky, choleskySolve } from "../fit/linalg.js";
 import type { Limit } from "../fit/limits.js";
 import { evaluateSpline, splineSecondDerivatives } from "../fit/naturalSpline.js";
 import { maskedIndices, roiMask } from "../fit/roi.js";
 import { bakerCousinsChi2, bakerCousinsTerm } from "../fit/statistic.js";
 import { FitRefusedError } from "../fit/fitQuality.js";
+import { brent } from "../math/brent.js";
+import { brentMinimize } from "../math/brentMinimize.js";
+import { interpolateLinear } from "../math/interpolateLinear.js";
+import { levenbergMarquardt, type LeastSquaresProblem } from "../math/levenbergMarquardt.js";
 import { gelLimits } from "./backgroundFit.js";
 import type { PeriodAnalysis } from "./periodAnalysis.js";
 
@@ -217,13 +219,15 @@ class PeriodLikelihood {
     }
   }
 
-  /** Levenberg-Marquardt (Fisher scoring) on (theta, K) for the parametric background. */
+  /**
+   * Levenberg-Marquardt (Fisher scoring) on (theta, K) for the parametric background: the rows are
+   * the OFF and ON bins in turn, residuals n - mu, weights 1/mu; theta is clamped to its limits.
+   */
   private lm(x: number): { value: number; k: number } {
     const integ = this.integ!;
     const m = this.idx.length;
     const np = this.params.length; // theta + K
     const nt = np - 1;
-    const p = Float64Array.from(this.params);
     const B = new Float64Array(m);
     const plus = new Float64Array(m);
     const minus = new Float64Array(m);
@@ -239,21 +243,10 @@ class PeriodLikelihood {
       }
       return bakerCousinsChi2(this.nOn, muOn) + bakerCousinsChi2(this.nOff, muOff);
     };
-    const clamp = (q: Float64Array) => {
-      for (let a = 0; a < nt; a++) {
-        const l = this.limits[a];
-        if (l) q[a] = Math.min(l[1], Math.max(l[0], q[a]));
-      }
-    };
-    let f = evalMu(p);
-    let lambda = 1e-3;
-    const A = new Float64Array(np * np);
-    const g = new Float64Array(np);
-    const trial = new Float64Array(np);
-    let fresh = true;
-    const history: number[] = [f];
-    for (let it = 0; it < 100; it++) {
-      if (fresh) {
+    const problem: LeastSquaresProblem = {
+      rows: 2 * m,
+      objective: evalMu,
+      linearise: (p, out) => {
         evalMu(p);
         const theta = Float64Array.from(p.subarray(0, nt));
         for (let a = 0; a < nt; a++) {
@@ -266,63 +259,34 @@ class PeriodLikelihood {
           theta[a] = t0;
           for (let j = 0; j < m; j++) dB[j * nt + a] = (plus[j] - minus[j]) / (2 * h);
         }
-        A.fill(0);
-        g.fill(0);
         const k = p[nt];
-        const row = new Float64Array(np);
+        const J = out.jacobian;
         for (let j = 0; j < m; j++) {
           // OFF bin: d mu / d theta = sOff dB
-          const wOff = 1 / Math.max(muOff[j], 1e-300);
-          const rOff = (this.nOff[j] - muOff[j]) * wOff;
-          for (let a = 0; a < nt; a++) row[a] = this.sOff[j] * dB[j * nt + a];
-          row[nt] = 0;
-          accumulate(A, g, row, wOff, rOff, np);
+          const off = 2 * j;
+          out.weight[off] = 1 / Math.max(muOff[j], 1e-300);
+          out.residual[off] = this.nOff[j] - muOff[j];
+          for (let a = 0; a < nt; a++) J[off * np + a] = this.sOff[j] * dB[j * nt + a];
+          J[off * np + nt] = 0;
           // ON bin: d mu / d theta = sOn K tau dB, d mu / d K = sOn tau B
-          const wOn = 1 / Math.max(muOn[j], 1e-300);
-          const rOn = (this.nOn[j] - muOn[j]) * wOn;
-          for (let a = 0; a < nt; a++) row[a] = this.sOn[j] * k * this.tau * dB[j * nt + a];
-          row[nt] = this.sOn[j] * this.tau * B[j];
-          accumulate(A, g, row, wOn, rOn, np);
+          const on = 2 * j + 1;
+          out.weight[on] = 1 / Math.max(muOn[j], 1e-300);
+          out.residual[on] = this.nOn[j] - muOn[j];
+          for (let a = 0; a < nt; a++) J[on * np + a] = this.sOn[j] * k * this.tau * dB[j * nt + a];
+          J[on * np + nt] = this.sOn[j] * this.tau * B[j];
         }
-        for (let a = 0; a < np; a++) for (let b = 0; b < a; b++) A[b * np + a] = A[a * np + b];
-        fresh = false;
-      }
-      const damped = Float64Array.from(A);
-      for (let a = 0; a < np; a++) damped[a * np + a] += lambda * (A[a * np + a] > 0 ? A[a * np + a] : 1);
-      const l = cholesky(damped, np);
-      if (!l) {
-        lambda *= 10;
-        if (lambda > 1e16) break;
-        continue;
-      }
-      const d = choleskySolve(l, np, g);
-      for (let a = 0; a < np; a++) trial[a] = p[a] + d[a];
-      clamp(trial);
-      const ft = evalMu(trial);
-      if (Number.isFinite(ft) && ft <= f) {
-        p.set(trial);
-        f = ft;
-        lambda = Math.max(lambda / 10, 1e-12);
-        fresh = true;
-        history.push(f);
-        // Converged when three accepted steps gain less than 1e-4 in -2 ln L together (as in fitSpectrumLM).
-        if (ft === history[history.length - 2] || (history.length > 3 && history[history.length - 4] - f < 1e-4)) break;
-      } else {
-        lambda *= 10;
-        if (lambda > 1e16) break;
-      }
-    }
-    this.params.set(p);
-    return { value: f, k: p[nt] };
-  }
-}
-
-function accumulate(A: Float64Array, g: Float64Array, row: Float64Array, w: number, r: number, np: number): void {
-  for (let a = 0; a < np; a++) {
-    const ra = row[a];
-    if (ra === 0) continue;
-    g[a] += ra * r;
-    for (let b = 0; b <= a; b++) A[a * np + b] += ra * w * row[b];
+      },
+      project: (q) => {
+        for (let a = 0; a < nt; a++) {
+          const l = this.limits[a];
+          if (l) q[a] = Math.min(l[1], Math.max(l[0], q[a]));
+        }
+      },
+    };
+    // Converged when three steps taken gain less than 1e-4 in -2 ln L together.
+    const r = levenbergMarquardt(problem, this.params, { maxIterations: 100, tolerance: 1e-4, stopOnPredictedDecrease: false });
+    this.params.set(r.x);
+    return { value: r.value, k: r.x[nt] };
   }
 }
 
@@ -395,7 +359,7 @@ export function profileLikelihoodLimit(periods: readonly PeriodAnalysis[], massK
     const f = splineFunction(grid, q);
     const mn = brentMinimize(f, grid[0], grid[np - 1], 1e-10);
     const err = halfWidth(f, mn.x, mn.fval, 1, grid[0], grid[np - 1]);
-    const kHat = interp(grid, k, mn.x);
+    const kHat = interpolateLinear(grid, k, mn.x);
     profiles.push({ name: pa.name, x: grid, q: q.map((v) => v - mn.fval), k, xHat: mn.x, xErr: err, kHat });
     splines.push(f);
   }
@@ -424,11 +388,4 @@ function halfWidth(f: (x: number) => number, xm: number, fmin: number, d: number
   const up = g(hi) > 0 ? brent(g, xm, hi, 1e-9) : hi;
   const low = g(lo) > 0 ? brent(g, lo, xm, 1e-9) : lo;
   return 0.5 * (up - low);
-}
-
-function interp(x: Float64Array, y: Float64Array, t: number): number {
-  let i = 0;
-  while (i < x.length - 2 && x[i + 1] < t) i++;
-  const u = (t - x[i]) / (x[i + 1] - x[i]);
-  return y[i] + u * (y[i + 1] - y[i]);
 }

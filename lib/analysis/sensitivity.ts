@@ -10,7 +10,7 @@ import type { Roi } from "../fit/roi.js";
 import { BACKGROUND_DOMAIN, BIN_KEV_DOMAIN } from "./domains.js";
 import { CL_DOMAIN, validateOptions, type OptionRule } from "../validateOptions.js";
 import { experimentRate } from "../rates/experimentRate.js";
-import { linearGrid } from "../rates/grids.js";
+import { linearGrid } from "../math/linearGrid.js";
 import { loadExperiment, type ExperimentName } from "../reactor/experiments.js";
 import { asimovGemmaLimit } from "./asimovGemma.js";
 import { MAGNETIC_MODELS, magneticProcess, type MagneticModel } from "./models.js";

@@ -1,10 +1,10 @@
 /**
  * Expected counts per bin from a density curve: exposure x integral over the bin, by
- * Gauss-Legendre quadrature (the project's rule, `reactor/quadrature.ts`) with `order` nodes per
+ * Gauss-Legendre quadrature (the project's rule, `math/gaussLegendre.ts`) with `order` nodes per
  * bin, exact for polynomials of degree 2 order - 1; or, for curves that stand for bin averages
  * (`midpointBins`), exposure x width x density(centre).
  */
-import { gaussLegendre } from "../reactor/quadrature.js";
+import { gaussLegendre } from "../math/gaussLegendre.js";
 import type { CurveModel } from "./curveModel.js";
 
 /** Precomputed quadrature nodes for a set of bins; evaluates a model's expected counts fast. */

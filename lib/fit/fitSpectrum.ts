@@ -10,7 +10,7 @@ import { BinIntegrator } from "./binIntegrator.js";
 import type { CurveModel } from "./curveModel.js";
 import { FitResult } from "./fitResult.js";
 import type { Limit } from "./limits.js";
-import { weightedLeastSquares } from "./linalg.js";
+import { weightedLeastSquares } from "../math/weightedLeastSquares.js";
 import { migrad, type MigradResult } from "./migrad.js";
 import { maskedIndices, roiMask, type Roi } from "./roi.js";
 import { checkSpectrum, countVariance, type BinnedSpectrum } from "./spectrum.js";

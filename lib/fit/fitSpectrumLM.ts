@@ -5,7 +5,8 @@
  * statistic, damped until the statistic falls. For the Poisson statistic the step is Fisher
  * scoring, (J^T W J + lambda diag) delta = J^T W (n - mu) with W = 1/mu, whose fixed point is the
  * maximum-likelihood score equation sum (n/mu - 1) dmu/dp = 0; for the Gaussian chi-square W is
- * 1/variance. The same fit as `fitSpectrum` (Nelder-Mead + HESSE), one to two orders of magnitude
+ * 1/variance (the iteration is lib/math's `levenbergMarquardt`; this file supplies the residuals,
+ * weights and Jacobian). The same fit as `fitSpectrum` (Nelder-Mead + HESSE), one to two orders of magnitude
  * faster for smooth models: it is what the statistics step uses inside pseudo-experiments.
  *
  * Limits by the MINUIT transformation (`limits.ts`): the iteration works on internal variables and
@@ -17,15 +18,15 @@
  * directions were constrained.
  */
 import { FitError } from "../errors.js";
+import { levenbergMarquardt, type LeastSquaresProblem } from "../math/levenbergMarquardt.js";
+import { pseudoInverseSymmetric } from "../math/pseudoInverseSymmetric.js";
 import { BinIntegrator } from "./binIntegrator.js";
 import type { CurveModel } from "./curveModel.js";
 import { FitResult } from "./fitResult.js";
-import { choleskySolve, cholesky } from "./linalg.js";
 import { isBounded, toExternal, toInternal, type Limit } from "./limits.js";
 import { maskedIndices, roiMask, type Roi } from "./roi.js";
 import { checkSpectrum, countVariance, type BinnedSpectrum } from "./spectrum.js";
 import { bakerCousinsChi2, gaussChi2, type FitStatistic } from "./statistic.js";
-import { pseudoInverseSymmetric } from "./symmetricEigen.js";
 
 /** Options of {@link fitSpectrumLM}. */
 export interface FitSpectrumLMOptions {
@@ -87,127 +88,50 @@ export function fitSpectrumLM(spectrum: BinnedSpectrum, model: CurveModel, optio
   const mu = new Float64Array(m);
   const evalMu = (uu: ArrayLike<number>, out: Float64Array) => integ.expected(model, toP(uu, p), exposure, out);
   const objectiveOf = (muv: Float64Array) => (statistic === "poisson" ? bakerCousinsChi2(y, muv) : gaussChi2(y, muv, v));
-  evalMu(u, mu);
-  let f = objectiveOf(mu);
-  if (!Number.isFinite(f)) throw new FitError(`fitSpectrumLM: the statistic is not finite at the start values of ${model.name}`);
+  if (!Number.isFinite(objectiveOf(evalMu(u, mu)))) throw new FitError(`fitSpectrumLM: the statistic is not finite at the start values of ${model.name}`);
 
-  const jac = new Float64Array(m * nf);
   const plus = new Float64Array(m);
   const minus = new Float64Array(m);
   const analytic = model.gradient ? new Float64Array(m * np) : null;
-  const jacobian = (uu: Float64Array) => {
-    if (analytic) {
-      integ.expectedGradient(model, toP(uu, p), exposure, analytic);
-      for (let a = 0; a < nf; a++) {
-        const k = free[a];
-        const dp = dExternalDInternal(uu[a], limits[k]);
-        for (let i = 0; i < m; i++) jac[i * nf + a] = analytic[i * np + k] * dp;
-      }
-      return;
-    }
-    for (let a = 0; a < nf; a++) {
-      const u0 = uu[a];
-      const h = 1e-6 * Math.max(Math.abs(u0), 1e-3);
-      uu[a] = u0 + h;
-      evalMu(uu, plus);
-      uu[a] = u0 - h;
-      evalMu(uu, minus);
-      uu[a] = u0;
-      for (let i = 0; i < m; i++) jac[i * nf + a] = (plus[i] - minus[i]) / (2 * h);
-    }
-  };
-  const A = new Float64Array(nf * nf);
-  const g = new Float64Array(nf);
-  const trial = new Float64Array(nf);
   const muTrial = new Float64Array(m);
-  let lambda = 1e-3;
-  let iterations = 0;
-  let converged = false;
-  const maxIt = options.maxIterations ?? 200;
-  const tol = options.tolerance ?? 1e-3;
-  const history: number[] = [f];
-  let needJacobian = true;
-  // The Gauss-Newton normal equations at u: A = J^T W J (symmetric) and g = J^T W (y - mu).
-  const normalEquations = (): void => {
-    evalMu(u, mu);
-    jacobian(u);
-    A.fill(0);
-    g.fill(0);
-    for (let i = 0; i < m; i++) {
-      const w = statistic === "poisson" ? 1 / Math.max(mu[i], 1e-300) : 1 / v[i];
-      const r = (y[i] - mu[i]) * w;
-      for (let a = 0; a < nf; a++) {
-        const ja = jac[i * nf + a];
-        if (ja === 0) continue;
-        g[a] += ja * r;
-        for (let b = 0; b <= a; b++) A[a * nf + b] += ja * w * jac[i * nf + b];
+  // The generic Levenberg-Marquardt on the internal variables u: residuals y - mu, weights 1/mu
+  // (Poisson, Fisher scoring) or 1/variance (Gaussian), Jacobian d mu / d u.
+  const problem: LeastSquaresProblem = {
+    rows: m,
+    objective: (uu) => objectiveOf(evalMu(uu, muTrial)),
+    linearise: (uu, out) => {
+      evalMu(uu, mu);
+      const jac = out.jacobian;
+      if (analytic) {
+        integ.expectedGradient(model, toP(uu, p), exposure, analytic);
+        for (let a = 0; a < nf; a++) {
+          const k = free[a];
+          const dp = dExternalDInternal(uu[a], limits[k]);
+          for (let i = 0; i < m; i++) jac[i * nf + a] = analytic[i * np + k] * dp;
+        }
+      } else {
+        for (let a = 0; a < nf; a++) {
+          const u0 = uu[a];
+          const h = 1e-6 * Math.max(Math.abs(u0), 1e-3);
+          uu[a] = u0 + h;
+          evalMu(uu, plus);
+          uu[a] = u0 - h;
+          evalMu(uu, minus);
+          uu[a] = u0;
+          for (let i = 0; i < m; i++) jac[i * nf + a] = (plus[i] - minus[i]) / (2 * h);
+        }
       }
-    }
-    for (let a = 0; a < nf; a++) for (let b = 0; b < a; b++) A[b * nf + a] = A[a * nf + b];
+      for (let i = 0; i < m; i++) {
+        out.residual[i] = y[i] - mu[i];
+        out.weight[i] = statistic === "poisson" ? 1 / Math.max(mu[i], 1e-300) : 1 / v[i];
+      }
+    },
   };
-  while (iterations < maxIt) {
-    iterations++;
-    if (needJacobian) {
-      normalEquations();
-      needJacobian = false;
-    }
-    const damped = Float64Array.from(A);
-    for (let a = 0; a < nf; a++) damped[a * nf + a] += lambda * (A[a * nf + a] > 0 ? A[a * nf + a] : 1);
-    const l = cholesky(damped, nf);
-    if (!l) {
-      lambda *= 10;
-      if (lambda > 1e16) break;
-      continue;
-    }
-    const delta = choleskySolve(l, nf, g);
-    // Predicted decrease of the statistic for the step, 2 delta.g - delta.A.delta (Gauss-Newton model).
-    let predicted = 0;
-    for (let a = 0; a < nf; a++) {
-      let ad = 0;
-      for (let b = 0; b < nf; b++) ad += A[a * nf + b] * delta[b];
-      predicted += 2 * delta[a] * g[a] - delta[a] * ad;
-    }
-    if (lambda <= 1e-3 && predicted >= 0 && predicted < tol) {
-      converged = true;
-      break;
-    }
-    for (let a = 0; a < nf; a++) trial[a] = u[a] + delta[a];
-    evalMu(trial, muTrial);
-    const ft = objectiveOf(muTrial);
-    if (Number.isFinite(ft) && ft <= f) {
-      const df = f - ft;
-      u.set(trial);
-      f = ft;
-      lambda = Math.max(lambda / 10, 1e-12);
-      needJacobian = true;
-      history.push(f);
-      if (df === 0 || (history.length > 3 && history[history.length - 4] - f < tol)) {
-        converged = true;
-        break;
-      }
-    } else {
-      lambda *= 10;
-      if (lambda > 1e16) {
-        converged = true; // no downhill step exists at machine precision: at the minimum
-        break;
-      }
-    }
-  }
+  const lm = levenbergMarquardt(problem, u, { maxIterations: options.maxIterations ?? 200, tolerance: options.tolerance ?? 1e-3, edm: true });
+  u.set(lm.x);
+  const f = lm.value;
+  const { iterations, converged, edm } = lm;
   toP(u, p);
-  // Estimated distance to the minimum (as MINUIT's EDM): the decrease an undamped Gauss-Newton step
-  // predicts at the final point, g^T A^-1 g (flat directions regularised by a tiny damping).
-  let edm = NaN;
-  {
-    normalEquations();
-    const damped = Float64Array.from(A);
-    for (let a = 0; a < nf; a++) damped[a * nf + a] += 1e-10 * (A[a * nf + a] > 0 ? A[a * nf + a] : 1);
-    const l = cholesky(damped, nf);
-    if (l) {
-      const d = choleskySolve(l, nf, g);
-      edm = 0;
-      for (let a = 0; a < nf; a++) edm += d[a] * g[a];
-    }
-  }
 
   // Covariance in the external parameters: pseudo-inverse of the Fisher information.
   evalMu(u, mu);

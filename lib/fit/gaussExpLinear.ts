@@ -14,7 +14,7 @@
 import { FitError } from "../errors.js";
 import { BinIntegrator } from "./binIntegrator.js";
 import type { CurveModel } from "./curveModel.js";
-import { weightedLeastSquares } from "./linalg.js";
+import { weightedLeastSquares } from "../math/weightedLeastSquares.js";
 import { maskedIndices } from "./roi.js";
 import { countVariance, type BinnedSpectrum } from "./spectrum.js";
 

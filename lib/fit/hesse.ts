@@ -13,7 +13,9 @@
  * 2nd ed., Sec. 9.7: the errordef is the change of f that defines one standard deviation).
  */
 import { FitError } from "../errors.js";
-import { cholesky, invertGaussJordan, invertSymmetric } from "./linalg.js";
+import { cholesky } from "../math/cholesky.js";
+import { invertGaussJordan } from "../math/invertGaussJordan.js";
+import { invertSymmetric } from "../math/invertSymmetric.js";
 import type { Limit } from "./limits.js";
 
 /** Options of {@link hesse}. */

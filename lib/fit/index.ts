@@ -1,10 +1,8 @@
 // nuem/fit: minimisation, covariance, root finding, and background fits of binned spectra.
-export { brent, brentMinimize, type Minimum1D } from "./brent.js";
 export { minimize, type MinimizeOptions, type MinimizeResult } from "./minimize.js";
 export { hesse, type HesseOptions, type HesseResult } from "./hesse.js";
 export { migrad, MigradResult, type MigradOptions } from "./migrad.js";
 export { clampToLimit, isBounded, toExternal, toInternal, type Limit } from "./limits.js";
-export { cholesky, choleskySolve, identity, invertGaussJordan, invertSymmetric, matMul, weightedLeastSquares } from "./linalg.js";
 export { formatPlain, formatValueError, pdgDecimals, pdgRoundError } from "./format.js";
 export { maskedIndices, roiMask, type Roi } from "./roi.js";
 export { binCentresKeV, binWidthsKeV, checkSpectrum, countVariance, type BinnedSpectrum } from "./spectrum.js";
@@ -18,4 +16,3 @@ export { FitResult, type FitResultInit } from "./fitResult.js";
 export { fitSpectrum, type FitSpectrumOptions } from "./fitSpectrum.js";
 export { fitSmoothingSpline, smoothingSpline, type SmoothingSplineOptions, type SmoothingSplineSolution } from "./smoothingSpline.js";
 export { fitSpectrumLM, type FitSpectrumLMOptions } from "./fitSpectrumLM.js";
-export { pseudoInverseSymmetric, symmetricEigen, type SymmetricEigen } from "./symmetricEigen.js";

@@ -26,7 +26,8 @@
  * S is the smoother ("hat") matrix, g = S y. Parameter covariance of the knot values:
  * V = S W^-1 S^T (frequentist, for fixed lambda), the band follows from it.
  */
-import { brent, brentMinimize } from "./brent.js";
+import { brent } from "../math/brent.js";
+import { brentMinimize } from "../math/brentMinimize.js";
 import { BinIntegrator } from "./binIntegrator.js";
 import { FitResult } from "./fitResult.js";
 import { naturalSplineModel, knotSpacings, qTransposeTimes } from "./naturalSpline.js";

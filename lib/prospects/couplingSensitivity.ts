@@ -1,5 +1,5 @@
 import { asimovGemmaLimit } from "../analysis/asimovGemma.js";
-import { linearGrid } from "../rates/grids.js";
+import { linearGrid } from "../math/linearGrid.js";
 import { combineGemma, GEMMA_NORMALISATION_SYSTEMATICS, quadratureSum } from "../stats/gemmaCombination.js";
 import type { ProcessName, XsecParams } from "../xsec/registry.js";
 import type { AsimovConditions } from "./asimovConditions.js";

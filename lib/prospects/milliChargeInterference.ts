@@ -1,6 +1,6 @@
 import { asimovGemmaLimit } from "../analysis/asimovGemma.js";
 import type { ChargeSign } from "../analysis/milliChargeSignedLimit.js";
-import { linearGrid } from "../rates/grids.js";
+import { linearGrid } from "../math/linearGrid.js";
 import { GEMMA_NORMALISATION_SYSTEMATICS, quadratureSum } from "../stats/gemmaCombination.js";
 import { ProbabilityCurve } from "../stats/probabilityCurve.js";
 import type { ProcessName } from "../xsec/registry.js";

@@ -1,18 +1,12 @@
 import { FitError } from "../errors.js";
 import { crossingEnergy } from "../rates/crossing.js";
-import { logGrid } from "../rates/grids.js";
+import { logGrid } from "../math/logGrid.js";
+import { trapezoid } from "../math/trapezoid.js";
 import type { ExperimentName } from "../reactor/experiments.js";
 import type { ProcessName, XsecParams } from "../xsec/registry.js";
 import type { AsimovConditions } from "./asimovConditions.js";
 import { siteRate } from "./binnedRate.js";
 import { expectedCouplingLimit, type CouplingLimitOptions, type SignalShape } from "./couplingSensitivity.js";
-
-/** Trapezoid integral of samples y at increasing x. */
-function trapezoid(x: Float64Array, y: Float64Array): number {
-  let s = 0;
-  for (let i = 1; i < x.length; i++) s += 0.5 * (x[i] - x[i - 1]) * (y[i] + y[i - 1]);
-  return s;
-}
 
 /** Sensitivity figures of a signal above one threshold, with the backgrounds included. */
 export interface BackgroundAwareSensitivity {

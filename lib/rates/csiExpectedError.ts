@@ -1,4 +1,4 @@
-import { brent } from "../fit/brent.js";
+import { brent } from "../math/brent.js";
 import { antiNueCouplings, basisRate, CSI_SIN2_REF, type CsiBasis } from "./csiRates.js";
 
 /*

@@ -1,6 +1,6 @@
 import { G_F_perMeV2, M_ELECTRON_MeV, MeV_PER_keV, SECONDS_PER_DAY, SIN2_THETA_W_LOW_ENERGY } from "../constants.js";
 import { CSI_TARGET } from "../detector/targets.js";
-import { brent } from "../fit/brent.js";
+import { brent } from "../math/brent.js";
 import type { ReactorSpectrum } from "../reactor/reactorSpectrum.js";
 import { csiSource } from "../reactor/texonoCsi.js";
 import { CHARGE_RADIUS_SHIFT_perCm2 } from "../xsec/chargeRadius.js";

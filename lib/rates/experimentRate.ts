@@ -4,7 +4,7 @@ import { experimentCore, loadExperiment, type ExperimentName } from "../reactor/
 import { reactorSpectrum, type ReactorCoreConfig, type ReactorSpectrum } from "../reactor/reactorSpectrum.js";
 import type { ProcessName, XsecParams } from "../xsec/registry.js";
 import { expectedRate } from "./expectedRate.js";
-import { logGrid } from "./grids.js";
+import { logGrid } from "../math/logGrid.js";
 import { applyResponse, DEFAULT_RESPONSES, type ResponseSpec } from "./response.js";
 
 const sources = new Map<string, ReactorSpectrum>();

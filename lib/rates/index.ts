@@ -2,7 +2,6 @@
 export * from "./eNuMin.js";
 export * from "./expectedRate.js";
 export * from "./experimentRate.js";
-export * from "./grids.js";
 export * from "./response.js";
 export * from "./crossing.js";
 export * from "./thresholdScaling.js";

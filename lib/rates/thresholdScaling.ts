@@ -1,11 +1,5 @@
-import { logGrid } from "./grids.js";
-
-/** Trapezoid integral of samples y at increasing x. */
-function trapezoid(x: Float64Array, y: Float64Array): number {
-  let s = 0;
-  for (let i = 1; i < x.length; i++) s += 0.5 * (x[i] - x[i - 1]) * (y[i] + y[i - 1]);
-  return s;
-}
+import { logGrid } from "../math/logGrid.js";
+import { trapezoid } from "../math/trapezoid.js";
 
 /** Sensitivity figures of a signal shape above a threshold, for one threshold. */
 export interface ThresholdSensitivity {

@@ -1,5 +1,5 @@
 import { ALPHA, HBARC_MeVcm, M_ELECTRON_MeV } from "../constants.js";
-import { integrate } from "./quadrature.js";
+import { integrate } from "../math/integrate.js";
 
 /**
  * Allowed beta-minus spectra with the relativistic Fermi function, and the antineutrino spectrum

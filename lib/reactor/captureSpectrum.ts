@@ -1,5 +1,5 @@
 import { type DecaySpectrum, allowedAntineutrinoSpectrum } from "./betaSpectrum.js";
-import { integrate } from "./quadrature.js";
+import { integrate } from "../math/integrate.js";
 import { type SpectrumHistogram, histogramIntegral, histogramValue, summationCaptureHistograms } from "./summationTables.js";
 
 /**

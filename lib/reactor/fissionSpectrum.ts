@@ -1,7 +1,7 @@
 import { type FissionIsotope, assertFissionIsotope } from "./isotopes.js";
 import { type SpectrumModel, FIT_RANGE_MeV, spectrumCoefficients } from "./spectrumCoefficients.js";
 import { type SpectrumHistogram, histogramIntegral, histogramValue, summationFissionHistograms } from "./summationTables.js";
-import { integrate } from "./quadrature.js";
+import { integrate } from "../math/integrate.js";
 
 /**
  * What to do below the junction energy `eJoinMeV` (default 2 MeV, the lower edge of the

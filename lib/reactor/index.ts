@@ -1,7 +1,6 @@
 // Reactor antineutrino source stage: spectra per fission, 238U-capture antineutrinos, fission rate,
 // flux at a detector, the combined reactor spectrum, and the experiment configurations.
 export * from "./isotopes.js";
-export * from "./quadrature.js";
 export * from "./fissionData.js";
 export * from "./spectrumCoefficients.js";
 export * from "./summationTables.js";

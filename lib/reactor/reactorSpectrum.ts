@@ -3,7 +3,8 @@ import { fissionData } from "./fissionData.js";
 import { type FissionSpectrumFunction, type LowEnergyOption, DEFAULT_E_JOIN_MeV, DEFAULT_E_MAX_MeV, fissionSpectrumFunction } from "./fissionSpectrum.js";
 import { CM_PER_M, checkFissionFractions, fissionRatePerS, isotropicFluxPerCm2s, meanEnergyPerFissionMeV } from "./fissionRate.js";
 import { FISSION_ISOTOPES, type PerIsotope, checkPerIsotope } from "./isotopes.js";
-import { gaussLegendre, mergeEdges } from "./quadrature.js";
+import { gaussLegendre } from "../math/gaussLegendre.js";
+import { mergeEdges } from "../math/panelEdges.js";
 import { type SpectrumModel, SPECTRUM_MODELS } from "./spectrumCoefficients.js";
 
 /** A reactor core seen from a detector: everything {@link reactorSpectrum} needs. */

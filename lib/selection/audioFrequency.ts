@@ -26,6 +26,7 @@
  * (`audioVetoFractionPoisson`); it is also the expected fraction of events removed.
  */
 import type { EventColumns, RunTable } from "../events/index.js";
+import { interpolateLinear } from "../math/interpolateLinear.js";
 import type { RemovedSeconds } from "./noiseSeconds.js";
 import { countRemoved, eventRunRows, initialState, runSegments, sumS, type CutResult, type SelectionState } from "./state.js";
 
@@ -303,16 +304,7 @@ class VetoGeometry {
   tabulated(g: number, sides: 1 | 2): number {
     let t = this.tables[sides];
     if (!t) t = this.tables[sides] = this.build(sides);
-    const [x, y] = t;
-    let lo = 0;
-    let hi = x.length - 1;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (x[mid] <= g) lo = mid;
-      else hi = mid;
-    }
-    const f = (g - x[lo]) / (x[hi] - x[lo]);
-    return y[lo] + f * (y[hi] - y[lo]);
+    return interpolateLinear(t[0], t[1], g);
   }
 
   private build(sides: 1 | 2): [Float64Array, Float64Array] {

@@ -22,7 +22,7 @@
 import type { EventColumns, RunTable } from "../events/index.js";
 import { diagonalChi2, type ChannelCalibration } from "./channelCalibration.js";
 import { countRemoved, initialState, type CutResult, type SelectionState } from "./state.js";
-import { symmetricEigen3 } from "./symmetricEigen3.js";
+import { symmetricEigen } from "../math/symmetricEigen.js";
 
 /**
  * Default independent (electronic) noise per channel, sigma in keV. Not from the paper (GEMMA gives
@@ -148,8 +148,10 @@ export function fourierWeightsFromNoise(events: EventColumns, options: NoiseDire
   }
   if (n < 3) throw new Error(`Fourier cut: the E~ weights from the noise direction need at least 3 off-diagonal events in the noise window, found ${n}`);
   for (let j = 0; j < 9; j++) m[j] /= n;
-  const { values, vectors } = symmetricEigen3(m);
-  const v = vectors[0];
+  // Principal direction of the noise: the eigenvector of the largest eigenvalue (eigenvalues reported descending).
+  const eig = symmetricEigen(m, 3);
+  const values = Float64Array.from(eig.values).reverse();
+  const v = [eig.vectors[2], eig.vectors[5], eig.vectors[8]];
   const sign = v[0] + v[1] + v[2] < 0 ? -1 : 1;
   const direction: [number, number, number] = [sign * v[0], sign * v[1], sign * v[2]];
   return { direction, eigenvaluesKeV2: values, weights: weightsOrthogonalTo(direction), events: n };

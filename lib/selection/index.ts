@@ -6,7 +6,6 @@ export * from "./badRuns.js";
 export * from "./nobleGas.js";
 export * from "./noiseSeconds.js";
 export * from "./audioFrequency.js";
-export * from "./symmetricEigen3.js";
 export * from "./fourier.js";
 export * from "./cutFlow.js";
 export * from "./select.js";

@@ -1,6 +1,6 @@
 import { Origin } from "../events/origin.js";
 import { experimentRate } from "../rates/experimentRate.js";
-import { logGrid } from "../rates/grids.js";
+import { logGrid } from "../math/logGrid.js";
 import type { ExperimentName } from "../reactor/experiments.js";
 import type { SignalComponent } from "./signal.js";
 

@@ -4,6 +4,8 @@
  * and the quadratic of the linear density inside it gives the energy exactly. Used for the
  * injected neutrino signal and for every tabulated background shape of the simulator.
  */
+import { interpolateLinear } from "../math/interpolateLinear.js";
+
 export class TabulatedSpectrum {
   /** Grid, ascending (e.g. keV). */
   readonly x: Float64Array;
@@ -37,9 +39,7 @@ export class TabulatedSpectrum {
   at(e: number): number {
     const x = this.x;
     if (!(e >= x[0] && e <= x[x.length - 1])) return 0;
-    const i = Math.min(this.interval(e), x.length - 2);
-    const t = (e - x[i]) / (x[i + 1] - x[i]);
-    return this.density[i] + t * (this.density[i + 1] - this.density[i]);
+    return interpolateLinear(x, this.density, e);
   }
 
   /** Integral from x[0] to e (clamped to the grid). */

@@ -21,7 +21,7 @@
  *   template bins (default 2 keV: the template statistics are small), spread over the fine bins in
  *   proportion to their width, with var C from the line counts and the template errors.
  */
-import { invertSymmetric } from "../fit/index.js";
+import { invertSymmetric } from "../math/invertSymmetric.js";
 import { histogram } from "./histogram.js";
 import { LineTally, NOBLE_GAS_CORRECTION_LINES, type LineWindow } from "./lineCounts.js";
 

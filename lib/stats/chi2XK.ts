@@ -6,7 +6,8 @@
  * found by Brent's method. A form supplies the quadratic's coefficients and a rough K scale.
  */
 import { FitError } from "../errors.js";
-import { brent, brentMinimize } from "../fit/brent.js";
+import { brent } from "../math/brent.js";
+import { brentMinimize } from "../math/brentMinimize.js";
 import { maskedIndices, roiMask } from "../fit/roi.js";
 import { Chi2Map, type MapGrid, type ProfileResult } from "./chi2Map.js";
 import type { GemmaPeriodInput } from "./gemmaPeriodInput.js";

@@ -17,7 +17,7 @@
  */
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
-import { brent } from "../fit/brent.js";
+import { brent } from "../math/brent.js";
 
 /** Options of the Feldman-Cousins functions. */
 export interface FeldmanCousinsOptions {

@@ -20,8 +20,8 @@
  * profileFit, fitK), so either can be used by the analysis.
  */
 import { FitError } from "../errors.js";
-import { cholesky, choleskySolve } from "../fit/linalg.js";
-import { symmetricEigen } from "../fit/symmetricEigen.js";
+import { cholesky, choleskySolve } from "../math/cholesky.js";
+import { symmetricEigen } from "../math/symmetricEigen.js";
 import type { Roi } from "../fit/roi.js";
 import { periodTerms, QuadraticInXChi2 } from "./chi2XK.js";
 import type { GemmaPeriodInput } from "./gemmaChi2.js";

@@ -6,7 +6,7 @@
  *  3. repeat for reasonable alternatives and sum the distributions (weights configurable);
  *  4. keep X >= 0, renormalise, X_90 with 90 % of the area; mu < 1e-11 sqrt(X_90) mu_B (Eq. 6).
  */
-import { linearGrid } from "../rates/grids.js";
+import { linearGrid } from "../math/linearGrid.js";
 import { ProbabilityCurve } from "./probabilityCurve.js";
 
 /**

@@ -8,7 +8,7 @@ import { analyseSpectra } from "../../lib/analysis/limit.js";
 import { modelFluxPerCm2s, responseSpec } from "../../lib/analysis/binnedRates.js";
 import { fitSignedPeriod, signedLimitFromFits, signedMilliChargeLimit, signedPeriodLogDensity, type SignedPeriodFit, type SignedPeriodInput } from "../../lib/analysis/milliChargeSignedLimit.js";
 import { asimovSpectraFile, gemmaToyConditions, toySpectraFile } from "../../lib/analysis/spectraToy.js";
-import { linearGrid } from "../../lib/rates/grids.js";
+import { linearGrid } from "../../lib/math/linearGrid.js";
 import { experimentConditions } from "../../lib/prospects/asimovConditions.js";
 import { expectedSignedMilliChargeBounds } from "../../lib/prospects/milliChargeInterference.js";
 import { GemmaChi2 } from "../../lib/stats/gemmaChi2.js";
@@ -40,7 +40,7 @@ describe("signed milli-charge limit from a spectra file", () => {
       const expected = expectedSignedMilliChargeBounds(experimentConditions("gemma", { binKeV: 0.2, response: responseSpec("gemma", "corrected") }), model);
       const pure = analyseSpectra(spectra, { coupling: "delta-q", model, background: "polynomial", polynomialDegree: 3, offErrors: "diagonal" });
       const r = signedMilliChargeLimit(spectra, pure);
-      // Different routes (Gauss-Legendre vs Simpson bin averages, Poisson vs least-squares OFF fit,
+      // Different routes (the same Gauss-Legendre bin averages, Poisson vs least-squares OFF fit,
       // profileFit along three lines vs three Asimov fits): 1e-3 is far inside "a few %".
       expect(Math.abs(pure.upper / expected.pureOnly - 1)).toBeLessThan(1e-3);
       expect(Math.abs(r.positive / expected.positive - 1)).toBeLessThan(1e-3);

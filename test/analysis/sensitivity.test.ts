@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectedSensitivity } from "../../lib/analysis/sensitivity.js";
-import { experimentRate, linearGrid } from "../../lib/rates/index.js";
+import { experimentRate } from "../../lib/rates/index.js";
+import { linearGrid } from "../../lib/math/linearGrid.js";
 
 describe("expectedSensitivity (Asimov, published GEMMA conditions)", () => {
   it("with K fixed and the raw OFF spectrum, each period's dX is the closed form 1/sqrt(sum e^2 / (var_on + tau^2 var_off))", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { BinIntegrator } from "../../lib/fit/binIntegrator.js";
 import { fitSpectrum } from "../../lib/fit/fitSpectrum.js";
 import { gaussExpLinearModel } from "../../lib/fit/gaussExpLinear.js";
-import { weightedLeastSquares } from "../../lib/fit/linalg.js";
+import { weightedLeastSquares } from "../../lib/math/weightedLeastSquares.js";
 import { polynomialModel } from "../../lib/fit/polynomial.js";
 import { createRng, poissonDraw } from "../../lib/stats/random.js";
 

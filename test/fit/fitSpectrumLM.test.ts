@@ -3,7 +3,7 @@ import { BinIntegrator } from "../../lib/fit/binIntegrator.js";
 import { fitSpectrum } from "../../lib/fit/fitSpectrum.js";
 import { fitSpectrumLM } from "../../lib/fit/fitSpectrumLM.js";
 import { gaussExpLinearModel } from "../../lib/fit/gaussExpLinear.js";
-import { invertSymmetric } from "../../lib/fit/linalg.js";
+import { invertSymmetric } from "../../lib/math/invertSymmetric.js";
 import { polynomialModel } from "../../lib/fit/polynomial.js";
 import { createRng, poissonDraw } from "../../lib/stats/random.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hesse } from "../../lib/fit/hesse.js";
-import { invertGaussJordan } from "../../lib/fit/linalg.js";
+import { invertGaussJordan } from "../../lib/math/invertGaussJordan.js";
 
 // A known covariance C (positive definite, correlated) and centre mu.
 const C = [4, 1.2, -0.5, 1.2, 1, -0.3, -0.5, -0.3, 0.25];

@@ -1,20 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { expectedSensitivity } from "../../lib/analysis/sensitivity.js";
 import { experimentConditions, type AsimovConditions } from "../../lib/prospects/asimovConditions.js";
-import { binAverages } from "../../lib/prospects/binnedRate.js";
+import { binAverages } from "../../lib/math/binAverages.js";
 import { combineCouplingLimits, expectedCouplingLimit, processShape, type SignalShape } from "../../lib/prospects/couplingSensitivity.js";
-
-describe("binAverages", () => {
-  it("is exact for a cubic (Simpson): the mean of T^3 over [a, b] is (b^4 - a^4) / 4(b - a)", () => {
-    const r = binAverages((t) => t.map((x) => x ** 3), [1, 2, 5]);
-    expect(r[0]).toBeCloseTo(15 / 4, 12);
-    expect(r[1]).toBeCloseTo((625 - 16) / 12, 10);
-  });
-  it("averages 1/T^2 over [a, b] to 1/(ab) (to 2e-6 for 1 keV bins at 3 keV)", () => {
-    const r = binAverages((t) => t.map((x) => 1 / (x * x)), [3, 4]);
-    expect(r[0] / (1 / 12)).toBeCloseTo(1, 5);
-  });
-});
 
 /** A toy shape: s(T) = A / T^2 counts/(keV kg day) at the reference coupling, without response. */
 const toyShape: SignalShape = { name: "toy", coupling: "c", reference: 1, binnedRate: (_c, e) => binAverages((t) => t.map((x) => 0.5 / (x * x)), e) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asimovGemmaLimit } from "../../lib/analysis/asimovGemma.js";
-import { linearGrid } from "../../lib/rates/grids.js";
+import { linearGrid } from "../../lib/math/linearGrid.js";
 import { experimentConditions } from "../../lib/prospects/asimovConditions.js";
 import { binnedExperimentRate } from "../../lib/prospects/binnedRate.js";
 import { expectedMilliChargeLimit } from "../../lib/prospects/milliCharge.js";

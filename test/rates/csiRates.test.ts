@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CSI_TARGET } from "../../lib/detector/targets.js";
 import { expectedRate } from "../../lib/rates/expectedRate.js";
-import { linearGrid } from "../../lib/rates/grids.js";
+import { linearGrid } from "../../lib/math/linearGrid.js";
 import { antiNueCouplings, basisTotal, chiralFromVectorAxial, csiBasis, csiWindowBasis, dLnRateDSin2, interferenceSplit, sin2AtRateMinimum, sin2FromRateRatio, vectorAxial } from "../../lib/rates/csiRates.js";
 import { csiSource, loadTexonoCsi } from "../../lib/reactor/texonoCsi.js";
 

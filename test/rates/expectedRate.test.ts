@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { G_F_perMeV2, HBARC_MeVcm, M_ELECTRON_MeV, R0_ELECTRON_cm } from "../../lib/constants.js";
 import { GERMANIUM_TARGET } from "../../lib/detector/targets.js";
-import { experimentRate, experimentSource, eNuMinForProcess, logGrid } from "../../lib/rates/index.js";
+import { experimentRate, experimentSource, eNuMinForProcess } from "../../lib/rates/index.js";
+import { logGrid } from "../../lib/math/logGrid.js";
 import { eNuMinMeV } from "../../lib/xsec/kinematics.js";
 import { getProcess } from "../../lib/xsec/registry.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allowedAntineutrinoSpectrum, fermiFunction, lnGammaRe, nuclearRadiusCm } from "../../lib/reactor/betaSpectrum.js";
-import { integrate } from "../../lib/reactor/quadrature.js";
+import { integrate } from "../../lib/math/integrate.js";
 import { reference, simpson } from "./simpson.js";
 
 describe("lnGammaRe: Re ln Γ(x + iy)", () => {

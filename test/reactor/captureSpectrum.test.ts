@@ -6,7 +6,7 @@ import {
   captureSpectrumFunction,
 } from "../../lib/reactor/captureSpectrum.js";
 import { summationCaptureHistograms } from "../../lib/reactor/summationTables.js";
-import { integrate } from "../../lib/reactor/quadrature.js";
+import { integrate } from "../../lib/math/integrate.js";
 
 function lastNonEmptyBin(values: Float64Array, edges: Float64Array): [number, number] {
   let i = values.length - 1;

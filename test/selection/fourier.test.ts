@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../../lib/stats/random.js";
-import { diagonalDistanceKeV, fourierWeightsFromNoise, rejectFourier, symmetricEigen3, weightsOrthogonalTo, combinedEnergyKeV } from "../../lib/selection/index.js";
+import { diagonalDistanceKeV, fourierWeightsFromNoise, rejectFourier, weightsOrthogonalTo, combinedEnergyKeV } from "../../lib/selection/index.js";
 import type { EventColumns } from "../../lib/events/index.js";
 import { makeEvents, makeRuns } from "./fixtures.js";
 
@@ -20,22 +20,6 @@ function columns(e1: number[], e2: number[], e3: number[]): EventColumns {
 }
 
 const dot = (a: ArrayLike<number>, b: ArrayLike<number>): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-
-describe("symmetricEigen3", () => {
-  it("recovers a matrix built from known eigenvectors", () => {
-    const q = [
-      [2 / 3, 2 / 3, 1 / 3],
-      [-2 / 3, 1 / 3, 2 / 3],
-      [1 / 3, -2 / 3, 2 / 3],
-    ]; // orthonormal rows
-    const lam = [5, 2, -1];
-    const m = new Float64Array(9);
-    for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) for (let k = 0; k < 3; k++) m[3 * r + c] += lam[k] * q[k][r] * q[k][c];
-    const { values, vectors } = symmetricEigen3(m);
-    expect(Array.from(values).map((v) => +v.toFixed(12))).toEqual(lam);
-    for (let k = 0; k < 3; k++) expect(Math.abs(dot(vectors[k], q[k]))).toBeCloseTo(1, 12);
-  });
-});
 
 describe("weights against the noise direction", () => {
   it("noise in E1 only gives (0, 1/2, 1/2); noise perpendicular to the diagonal gives equal weights", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BinIntegrator } from "../../lib/fit/binIntegrator.js";
 import { gaussExpLinearModel } from "../../lib/fit/gaussExpLinear.js";
-import { invertGaussJordan } from "../../lib/fit/linalg.js";
+import { invertGaussJordan } from "../../lib/math/invertGaussJordan.js";
 import { migrad } from "../../lib/fit/migrad.js";
 import { CONTOUR_CL, deltaChi2, GemmaChi2, type GemmaPeriodInput } from "../../lib/stats/gemmaChi2.js";
 import { createRng, poissonDraw } from "../../lib/stats/random.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cholesky, choleskySolve } from "../../lib/fit/linalg.js";
+import { cholesky, choleskySolve } from "../../lib/math/cholesky.js";
 import { maskedIndices, roiMask } from "../../lib/fit/roi.js";
 import { GemmaChi2 } from "../../lib/stats/gemmaChi2.js";
 import { CorrelatedGemmaChi2, type CorrelatedGemmaPeriodInput } from "../../lib/stats/gemmaChi2Correlated.js";

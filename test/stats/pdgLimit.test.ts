@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { logNormalCdf, normalQuantileFromLog } from "../../lib/stats/normalTail.js";
 import { pdgUpperLimit, upperLimitOnGrid } from "../../lib/stats/pdgLimit.js";
-import { linearGrid } from "../../lib/rates/grids.js";
+import { linearGrid } from "../../lib/math/linearGrid.js";
 import { ProbabilityCurve } from "../../lib/stats/probabilityCurve.js";
 
 // scipy reference (test/reference/stats/pdg_limits.py).

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { combineGemma, GEMMA_NORMALISATION_SYSTEMATICS, magneticMomentFromX, quadratureSum, xFromMagneticMoment } from "../../lib/stats/gemmaCombination.js";
 import { pdgUpperLimit } from "../../lib/stats/pdgLimit.js";
-import { linearGrid } from "../../lib/rates/grids.js";
+import { linearGrid } from "../../lib/math/linearGrid.js";
 import { ProbabilityCurve } from "../../lib/stats/probabilityCurve.js";
 
 // scipy reference (test/reference/stats/pdg_limits.py): curves with the X-proportional systematic

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { gaussLegendre, integrate, mergeEdges, panelRule } from "../../lib/reactor/quadrature.js";
+import { gaussLegendre } from "../../lib/math/gaussLegendre.js";
+import { integrate } from "../../lib/math/integrate.js";
+import { mergeEdges } from "../../lib/math/panelEdges.js";
+import { panelRule } from "../../lib/math/panelRule.js";
 
 describe("gaussLegendre", () => {
   it("n-point rule integrates x^k exactly on [-1, 1] for k <= 2n-1", () => {

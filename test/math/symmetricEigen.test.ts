@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { pseudoInverseSymmetric, symmetricEigen } from "../../lib/fit/symmetricEigen.js";
+import { pseudoInverseSymmetric } from "../../lib/math/pseudoInverseSymmetric.js";
+import { symmetricEigen } from "../../lib/math/symmetricEigen.js";
 
 function matmul(a: ArrayLike<number>, b: ArrayLike<number>, n: number): Float64Array {
   const c = new Float64Array(n * n);
@@ -56,5 +57,22 @@ describe("symmetricEigen (cyclic Jacobi)", () => {
     expect(rank).toBe(3);
     const id = matmul(a, inverse, 3);
     for (let i = 0; i < 3; i++) for (let k = 0; k < 3; k++) expect(id[i * 3 + k]).toBeCloseTo(i === k ? 1 : 0, 13);
+  });
+  it("recovers a 3x3 matrix built from known orthonormal eigenvectors (eigenvalues -1, 2, 5)", () => {
+    const q = [
+      [2 / 3, 2 / 3, 1 / 3],
+      [-2 / 3, 1 / 3, 2 / 3],
+      [1 / 3, -2 / 3, 2 / 3],
+    ]; // orthonormal rows
+    const lam = [5, 2, -1];
+    const m = new Float64Array(9);
+    for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) for (let k = 0; k < 3; k++) m[3 * r + c] += lam[k] * q[k][r] * q[k][c];
+    const { values, vectors } = symmetricEigen(m, 3);
+    expect(Array.from(values).map((v) => +v.toFixed(12))).toEqual([-1, 2, 5]);
+    for (let c = 0; c < 3; c++) {
+      const k = 2 - c; // ascending eigenvalues: column c holds eigenvalue lam[2 - c]
+      const dot = vectors[c] * q[k][0] + vectors[3 + c] * q[k][1] + vectors[6 + c] * q[k][2];
+      expect(Math.abs(dot)).toBeCloseTo(1, 12);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { brent, brentMinimize } from "../../lib/fit/brent.js";
+import { brent } from "../../lib/math/brent.js";
+import { brentMinimize } from "../../lib/math/brentMinimize.js";
 
 describe("brent (Brent-Dekker root)", () => {
   it("finds the root of cos(x) - x: the Dottie number 0.7390851332151607", () => {

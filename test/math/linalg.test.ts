@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { cholesky, choleskySolve, invertGaussJordan, invertSymmetric, matMul, weightedLeastSquares } from "../../lib/fit/linalg.js";
+import { cholesky, choleskySolve } from "../../lib/math/cholesky.js";
+import { invertGaussJordan } from "../../lib/math/invertGaussJordan.js";
+import { invertSymmetric } from "../../lib/math/invertSymmetric.js";
+import { matMul } from "../../lib/math/matMul.js";
+import { weightedLeastSquares } from "../../lib/math/weightedLeastSquares.js";
 
 // The 3 x 3 Hilbert matrix H_ij = 1/(i + j + 1) and its exact integer inverse.
 const hilbert = [1, 1 / 2, 1 / 3, 1 / 2, 1 / 3, 1 / 4, 1 / 3, 1 / 4, 1 / 5];
