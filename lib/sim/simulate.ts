@@ -136,7 +136,7 @@ export function simulate(config: SimConfig, options: SimulateOptions): Simulatio
   const seed = checkSeed(options.seed);
   const exposure: ExposureChoice = { hoursOn: options.hoursOn, hoursOff: options.hoursOff, full: options.full };
   phasesFor(config, exposure);
-  checkSimulationSize(config, options.signal, exposure, seed);
+  checkSimulationSize(config, options.signal, exposure);
   const plan = buildSchedule(config, seed, exposure);
   const model = new DetectorModel(config, options.signal);
   const gen = new RunGenerator(model, plan, seed);
