@@ -27,7 +27,8 @@ function isMeasured(c: unknown): c is Measured {
 /** "value ± error" by the PDG rule; an error that is not positive and finite is printed as it is. */
 export function formatMeasured(m: Measured): string {
   if (!(m.error > 0 && Number.isFinite(m.error))) return `${formatValue(m.value)} ± ${formatValue(m.error)}`;
-  return formatValueError(m.value, m.error).replace(" +- ", " ± ");
+  // A value that rounds to zero is printed without its sign ("-0.00 ± 0.11" -> "0.00 ± 0.11").
+  return formatValueError(m.value, m.error).replace(" +- ", " ± ").replace(/^(\(?)-(0(?:\.0+)?) /, "$1$2 ");
 }
 
 /** The text of one cell. */

@@ -17,6 +17,11 @@ describe("formatMeasured", () => {
     for (const [v, e] of [[12.345, 0.355], [0.98765, 0.0951], [1234.5, 27.1]]) expect(formatMeasured(measured(v, e))).toBe(formatValueError(v, e).replace("+-", "±"));
   });
 
+  it("drops the sign of a value that rounds to zero", () => {
+    expect(formatMeasured(measured(-0.002948, 0.1067))).toBe("0.00 ± 0.11");
+    expect(formatMeasured(measured(-0.02948, 0.1067))).toBe("-0.03 ± 0.11");
+  });
+
   it("prints an error that is not positive as it is", () => {
     expect(formatMeasured(measured(1.5, 0))).toBe("1.5 ± 0");
     expect(formatMeasured(measured(1.5, NaN))).toBe("1.5 ± NaN");
