@@ -71,3 +71,14 @@ describe("PseudoExperiments", () => {
     expect(h).toContain("12 pseudo-experiments");
   });
 });
+
+describe("CouplingLimit and SignedMilliChargeLimit", () => {
+  it("show the limits and their periods", async () => {
+    const { expectedCouplingLimit, milliChargeShape } = await import("../../lib/prospects/index.js");
+    const { experimentConditions } = await import("../../lib/prospects/index.js");
+    const l = expectedCouplingLimit(experimentConditions("gemma"), milliChargeShape("fe"));
+    const h = l.toHTML();
+    expect(h).toContain(l.upper.toExponential(3));
+    for (const p of l.periods) expect(h).toContain(`>${p.name}</td>`);
+  });
+});
