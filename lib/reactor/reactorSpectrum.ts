@@ -5,6 +5,7 @@ import { CM_PER_M, checkFissionFractions, fissionRatePerS, isotropicFluxPerCm2s,
 import { FISSION_ISOTOPES, type PerIsotope, checkPerIsotope } from "./isotopes.js";
 import { gaussLegendre, mergeEdges } from "./quadrature.js";
 import { type SpectrumModel, SPECTRUM_MODELS } from "./spectrumCoefficients.js";
+import { quantityTable } from "../fit/resultTable.js";
 
 /** A reactor core seen from a detector: everything {@link reactorSpectrum} needs. */
 export interface ReactorCoreConfig {
@@ -84,6 +85,8 @@ export interface ReactorSpectrum {
   fold(g: (eMeV: number) => number, eMinMeV?: number): number;
   /** Short multi-line text summary. */
   toString(): string;
+  /** The totals as a table (for `show`). */
+  toHTML(): string;
 }
 
 function resolveConfig(c: ReactorCoreConfig): ResolvedReactorCoreConfig {
@@ -261,6 +264,16 @@ export function reactorSpectrum(config: ReactorCoreConfig): ReactorSpectrum {
         `  antineutrinos/fission: ${f(nF)} (fission) + ${f(nC)} (capture) = ${f(nF + nC)}`,
         `  flux: ${f(fluxF)} + ${f(fluxC)} = ${f(fluxF + fluxC)} /cm^2/s; <E> = ${f((eF + eC) / (nF + nC))} MeV`,
       ].join("\n");
+    },
+    toHTML(): string {
+      return quantityTable(`reactor ${c.thermalPowerGW} GWth at ${c.distanceM} m, model ${c.model}, capture ${c.capture ? `${c.capturesPerFission}/fission` : "off"}`, [
+        ["flux, total (cm⁻² s⁻¹)", fluxF + fluxC],
+        ["flux, capture part (cm⁻² s⁻¹)", fluxC],
+        ["antineutrinos per fission", nF + nC],
+        ["mean energy (MeV)", (eF + eC) / (nF + nC)],
+        ["mean energy per fission (MeV)", meanQ],
+        ["fission rate (s⁻¹)", rf],
+      ]).toHTML();
     },
   };
   return Object.freeze(result);
