@@ -22,7 +22,7 @@ import { binCentresKeV, roiBinMask, uniformEdgesKeV } from "./binning.js";
 import { histogram } from "./histogram.js";
 import { LineTally, ACTIVE_TIME_LINES, NOBLE_GAS_CORRECTION_LINES } from "./lineCounts.js";
 import { correctionInRanges, nobleGasCorrection, NobleGasTemplateBuilder, type KeptReference, type NobleGasCorrection, type NobleGasTemplates } from "./nobleGasCorrection.js";
-import type { SpectraFile, SpectraPeriod } from "./spectraFile.js";
+import { spectraFileTable, type SpectraFile, type SpectraPeriod } from "./spectraFile.js";
 import { MeV_PER_keV } from "../constants.js";
 import { thresholdEfficiency } from "../detector/index.js";
 import { validateOptions, type OptionRule } from "../validateOptions.js";
@@ -417,11 +417,7 @@ export class SpectraBuild implements BuildSpectraResult {
   }
 
   tables(): ResultTables {
-    const f = this.spectra;
-    const file = new ResultTable(`spectra file: ${f.experiment}, ${f.mass_kg} kg`, ["period", "bins", "ROI (keV)", "T~ON (days)", "T~OFF (days)", "τ~ relative error"], f.periods.map((p) => {
-      const n = p.edges_kev.length - 1;
-      return [p.name, `${n} × ${sig4(p.edges_kev[1] - p.edges_kev[0])} keV, ${p.edges_kev[0]}-${p.edges_kev[n]} keV`, p.roi_kev.map(([a, b]) => `${a}-${b}`).join(", "), p.t_on_days, p.t_off_days, p.tau_rel_uncertainty];
-    }));
+    const file = spectraFileTable(this.spectra);
     const states: ResultCell[][] = [];
     for (const p of this.periods) {
       for (const [state, s] of [["ON", p.on], ["OFF", p.off]] as const) {
