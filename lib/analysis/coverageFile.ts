@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { dataPath } from "../data/paths.js";
-import { measured, quantityTable, ResultTable, type ResultCell } from "../fit/resultTable.js";
+import { FieldsRecord, measured, quantityTable, ResultTable, type ResultCell } from "../fit/resultTable.js";
 
 /** The fields of one `nuem coverage --json` result. */
 export interface CoverageFields {
@@ -88,20 +88,8 @@ export function coverageView(r: CoverageFields, caption: string): ResultTable {
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface CoverageRecord extends CoverageFields {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class CoverageRecord {
-  constructor(fields: CoverageFields) {
-    Object.assign(this, fields);
-  }
-
-  toJSON(): CoverageFields {
-    return { ...this };
-  }
-
-  toString(): string {
-    return coverageView(this, `data/coverage/${this.file}`).toString();
-  }
-
-  toHTML(): string {
-    return coverageView(this, `data/coverage/${this.file}`).toHTML();
+export class CoverageRecord extends FieldsRecord<CoverageFields> {
+  view(): ResultTable {
+    return coverageView(this, `data/coverage/${this.file}`);
   }
 }

@@ -29,7 +29,7 @@
  * (`backgroundFit.ts`).
  */
 import type { Roi } from "../fit/roi.js";
-import { measured, quantityTable, type ResultTable } from "../fit/resultTable.js";
+import { FieldsRecord, measured, quantityTable, type ResultTable } from "../fit/resultTable.js";
 import type { SpectraFile, SpectraPeriod } from "../spectra/spectraFile.js";
 import { GemmaChi2, type GemmaPeriodInput, type ProfileResult } from "../stats/gemmaChi2.js";
 import { CorrelatedGemmaChi2, type Chi2XK, type CorrelatedGemmaPeriodInput } from "../stats/gemmaChi2Correlated.js";
@@ -330,12 +330,8 @@ export function analysePeriod(spectra: SpectraFile, period: SpectraPeriod, choic
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface PeriodFit extends PeriodAnalysis {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class PeriodFit {
-  constructor(fields: PeriodAnalysis) {
-    Object.assign(this, fields);
-  }
-
-  table(): ResultTable {
+export class PeriodFit extends FieldsRecord<PeriodAnalysis> {
+  view(): ResultTable {
     const f = this.fit;
     const kErr = this.quality.profile.kErr;
     const b = this.background;
@@ -353,13 +349,5 @@ export class PeriodFit {
       ["OFF background fit χ² / ndf", Number.isFinite(b.chi2) ? `${Number(b.chi2.toPrecision(4))} / ${b.ndf}` : "not fitted (raw)"],
       ["OFF background fit p-value", b.fit ? b.fit.pValue : "-"],
     ]);
-  }
-
-  toString(): string {
-    return this.table().toString();
-  }
-
-  toHTML(): string {
-    return this.table().toHTML();
   }
 }

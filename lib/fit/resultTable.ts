@@ -93,3 +93,35 @@ export class ResultTables {
     return this.tables.map((t) => t.toHTML()).join("\n");
   }
 }
+
+/** What a result renders itself as: a table or several. */
+export interface ResultView {
+  toString(): string;
+  toHTML(): string;
+}
+
+/**
+ * A result that keeps the fields of a plain object as its own (its JSON is theirs, byte for
+ * byte) and shows itself through `view()`: how a function that returned a plain object gains
+ * toString/toHTML without changing what it returns.
+ */
+export abstract class FieldsRecord<T extends object> {
+  constructor(fields: T) {
+    Object.assign(this, fields);
+  }
+
+  /** The fields, in their order. */
+  toJSON(): T {
+    return { ...this } as unknown as T;
+  }
+
+  abstract view(): ResultView;
+
+  toString(): string {
+    return this.view().toString();
+  }
+
+  toHTML(): string {
+    return this.view().toHTML();
+  }
+}

@@ -1,4 +1,4 @@
-import { quantityTable, ResultTable, ResultTables } from "../fit/resultTable.js";
+import { FieldsRecord, quantityTable, ResultTable, ResultTables } from "../fit/resultTable.js";
 import { DatasetWriter } from "../events/dataset.js";
 import type { EventWriter } from "../events/eventWriter.js";
 import { Origin, ORIGIN_NAMES } from "../events/origin.js";
@@ -339,18 +339,9 @@ export function simulate(config: SimConfig, options: SimulateOptions): Simulatio
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface SimulationResult extends SimulationSummary {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class SimulationResult {
-  constructor(summary: SimulationSummary) {
-    Object.assign(this, summary);
-  }
-
-  /** The summary's fields, in their order. */
-  toJSON(): SimulationSummary {
-    return { ...this };
-  }
-
+export class SimulationResult extends FieldsRecord<SimulationSummary> {
   /** Run and event counts, live times; then events by origin (origins with events). */
-  tables(): ResultTables {
+  view(): ResultTables {
     const r = this.runs;
     const h = (s: number) => s / 3600;
     const counts = quantityTable(`simulation: ${this.experiment}, seed ${this.seed}`, [
@@ -368,13 +359,5 @@ export class SimulationResult {
     ]);
     const origins = new ResultTable("events by origin", ["origin", "events"], Object.entries(this.counts_by_origin).filter(([, n]) => n > 0).map(([o, n]) => [o, n]));
     return new ResultTables([counts, origins]);
-  }
-
-  toString(): string {
-    return this.tables().toString();
-  }
-
-  toHTML(): string {
-    return this.tables().toHTML();
   }
 }

@@ -1,6 +1,6 @@
 import { readRegularFile } from "../io/regularFile.js";
 import { writeFileAtomic } from "../io/safeWrite.js";
-import { ResultTable } from "../fit/resultTable.js";
+import { FieldsRecord, ResultTable } from "../fit/resultTable.js";
 import { describeDomain, inDomain, type Domain } from "../validateOptions.js";
 
 /**
@@ -176,21 +176,9 @@ export function spectraFileTable(f: SpectraFile): ResultTable {
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface SpectraFileRecord extends SpectraFile {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class SpectraFileRecord {
-  constructor(fields: SpectraFile) {
-    Object.assign(this, fields);
-  }
-
-  toJSON(): SpectraFile {
-    return { ...this };
-  }
-
-  toString(): string {
-    return spectraFileTable(this).toString();
-  }
-
-  toHTML(): string {
-    return spectraFileTable(this).toHTML();
+export class SpectraFileRecord extends FieldsRecord<SpectraFile> {
+  view(): ResultTable {
+    return spectraFileTable(this);
   }
 }
 
