@@ -9,7 +9,8 @@ export { comptonEdgeKeV, kleinNishinaShape, comptonContinuum } from "./kleinNish
 export { SimRng, RngStream, checkSeed, MAX_SEED } from "./rng.js";
 export { buildSchedule, isGoodRun, phasesFor, DEFAULT_HOURS_ON, DEFAULT_HOURS_OFF, type RunPlan, type ExposureChoice, type NobleGasEpisode } from "./schedule.js";
 export { DetectorModel, TruncatedExponential, type SampledSignal } from "./model.js";
-export { RunGenerator, RunEvents, type RunResult } from "./runGenerator.js";
+export { RunGenerator, type RunResult } from "./runGenerator.js";
+export { RunEvents } from "./runEvents.js";
 export { ProgressBar, formatSeconds, type ProgressStream } from "./progress.js";
 export { lineTimePrecision, LIVE_TIME_LINES } from "./lineTime.js";
 export { simulate, SIMULATION_SUMMARY_FILE, type SimulateOptions, type SimulationSummary, type PhaseSummary, type SignalSummary } from "./simulate.js";

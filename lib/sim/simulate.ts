@@ -9,7 +9,8 @@ import { clearPrevious, countsByOrigin, monthOf, SIMULATION_SUMMARY_FILE, writeS
 import { DetectorModel } from "./model.js";
 import { ProgressBar, type ProgressStream } from "./progress.js";
 import { checkSeed } from "./rng.js";
-import { RunEvents, RunGenerator } from "./runGenerator.js";
+import { RunEvents } from "./runEvents.js";
+import { RunGenerator } from "./runGenerator.js";
 import { buildSchedule, isGoodRun, phasesFor, type ExposureChoice, type NobleGasEpisode } from "./schedule.js";
 import { checkSimulationSize } from "./size.js";
 import { validateOptions, type OptionRule } from "../validateOptions.js";

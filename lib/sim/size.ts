@@ -14,7 +14,8 @@
  */
 import type { SimConfig } from "./config.js";
 import { DetectorModel } from "./model.js";
-import { RunEvents, RunGenerator } from "./runGenerator.js";
+import { RunEvents } from "./runEvents.js";
+import { RunGenerator } from "./runGenerator.js";
 import { buildSchedule, DEFAULT_HOURS_OFF, DEFAULT_HOURS_ON, type ExposureChoice } from "./schedule.js";
 import type { SignalComponent, SignalInput } from "./signal.js";
 

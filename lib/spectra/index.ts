@@ -6,5 +6,8 @@ export * from "./activeTime.js";
 export * from "./threshold.js";
 export * from "./nobleGasCorrection.js";
 export * from "./buildSpectra.js";
+export { SpectraAccumulator, PhaseAccumulator, type StateAccumulator, type SpectraAccumulatorOptions } from "./accumulator.js";
+export { spectraFromAccumulated, type AccumulatedSpectra, type PeriodReport, type SpectraFileInputs, type StateSpectrum } from "./spectraFromAccumulated.js";
+export type { DatasetFacts } from "./datasetFacts.js";
 export * from "./onOff.js";
 export * from "./csiSpectrum.js";
