@@ -34,7 +34,13 @@ function fixed(v: number, d: number): string {
   return v.toFixed(-d);
 }
 
-/** "value +- error" with the PDG rule, e.g. formatValueError(1.23456, 0.0234) = "1.235 +- 0.023". */
+/**
+ * "value +- error" with the PDG rule, e.g. formatValueError(1.23456, 0.0234) = "1.235 +- 0.023".
+ *
+ * @example
+ * formatValueError(1.23456, 0.0123); // => "1.235 +- 0.012" (PDG rule: leading digits 123 keep two)
+ * formatValueError(1.23456, 0.0356); // => "1.23 +- 0.04" (356 keeps one)
+ */
 export function formatValueError(value: number, error: number): string {
   const d = pdgDecimals(error);
   if (!Number.isFinite(d)) return `${formatPlain(value)} +- ${error}`;

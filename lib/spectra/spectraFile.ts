@@ -163,7 +163,14 @@ export function validateSpectra(doc: unknown, file = "spectra"): SpectraFile {
   return d as unknown as SpectraFile;
 }
 
-/** Reads and validates a spectra file; errors name the file. */
+/**
+ * Reads and validates a spectra file; errors name the file.
+ *
+ * @example
+ * const file = readSpectraFile(dataPath("simulated/gemma-mu0-seed11.spectra.json"));
+ * file.experiment; // => "gemma"
+ * file.mass_kg; // => 1.5 (kg, GEMMA Sec. 2)
+ */
 export function readSpectraFile(file: string): SpectraFile {
   let text: string;
   try {
@@ -184,7 +191,10 @@ export function readSpectraFile(file: string): SpectraFile {
 /**
  * The same spectra file with only the named periods, in the file's order (e.g. GEMMA's Phase I
  * alone). An unknown or repeated name is refused, with the periods the file has.
- * @example withPeriods(file, ["phase-1"]).periods.length // => 1
+ * @example
+ * const file = readSpectraFile(dataPath("simulated/gemma-mu0-seed11.spectra.json"));
+ * file.periods.length; // => 3
+ * withPeriods(file, ["phase-1"]).periods.length; // => 1
  */
 export function withPeriods(spectra: SpectraFile, names: readonly string[], file = "spectra"): SpectraFile {
   const have = spectra.periods.map((p) => p.name);

@@ -102,6 +102,11 @@ export class FeldmanCousinsInterval {
 /**
  * Feldman-Cousins interval for mu >= 0 from a measurement x +- sigma (default sigma 1, CL 0.9):
  * the unit-width construction applied to x / sigma, scaled back by sigma.
+ *
+ * @example
+ * feldmanCousins(0).upper; // => 1.64 (Feldman-Cousins PRD 57 (1998) 3873, Table X, 90 % CL)
+ * feldmanCousins(1).upper; // => 2.64 (Table X)
+ * feldmanCousins(-2).upper; // => 0.40 (Table X)
  */
 export function feldmanCousins(x: number, options: FeldmanCousinsOptions = {}): FeldmanCousinsInterval {
   const cl = options.cl ?? 0.9;
