@@ -19,7 +19,13 @@ export function pdgDecimals(error: number): number {
   return e; // 950-999: rounds up to 1000, i.e. two digits of the next decade
 }
 
-/** Error rounded by the PDG rule. */
+/**
+ * Error rounded by the PDG rule.
+ *
+ * @example
+ * pdgRoundError(0.0356); // => 0.04 (356 is in 355-949: one digit)
+ * pdgRoundError(0.0123); // => 0.012 (123 is in 100-354: two digits)
+ */
 export function pdgRoundError(error: number): number {
   const d = pdgDecimals(error);
   if (!Number.isFinite(d)) return error;

@@ -284,7 +284,13 @@ export function experimentCore(e: Experiment, overrides: Partial<ReactorCoreConf
   return { thermalPowerGW: e.reactor.thermalPower.value, distanceM: e.reactor.distance.value, ...overrides };
 }
 
-/** Total live time of an experiment's periods, days: { on, off } (hours converted with 24 h/day). */
+/**
+ * Total live time of an experiment's periods, days: { on, off } (hours converted with 24 h/day).
+ *
+ * @example
+ * liveTimeDays(loadExperiment("gemma")).on; // => 499.25 (days: (5184 + 6798) h ON, GEMMA Sec. 3)
+ * liveTimeDays(loadExperiment("gemma")).off; // => 119.75 (days: (1853 + 1021) h OFF)
+ */
 export function liveTimeDays(e: Experiment): { on: number; off: number } {
   const toDays = (q: SourcedQuantity | undefined): number => (q === undefined ? 0 : q.unit === "h" ? q.value / 24 : q.value);
   let on = 0;

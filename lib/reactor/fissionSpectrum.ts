@@ -168,7 +168,12 @@ export function antineutrinosPerFission(
   return s;
 }
 
-/** The fit range (MeV) of a model, re-exported for convenience. */
+/**
+ * The fit range (MeV) of a model, re-exported for convenience.
+ *
+ * @example
+ * fitRangeMeV("huber-mueller"); // => [2, 8] (MeV: the range of Huber's and Mueller's tables)
+ */
 export function fitRangeMeV(model: SpectrumModel): readonly [number, number] {
   return FIT_RANGE_MeV[model];
 }

@@ -37,6 +37,9 @@ export function pdgUpperLimit(x: number, sigma: number, cl = 0.9): number {
  * X = 0 is dropped (the density at 0 interpolated), and the CL quantile of the rest is found
  * exactly for the piecewise-linear density (trapezoid areas, a quadratic inside the last cell).
  * The error is O(h^2) in the grid step h.
+ *
+ * @example
+ * upperLimitOnGrid([0, 1, 2], [1, 1, 1]); // => 1.8 (a flat density on [0, 2]: 90 % of the way)
  */
 export function upperLimitOnGrid(x: ArrayLike<number>, density: ArrayLike<number>, cl = 0.9, lowerBound = 0): number {
   checkCl(cl);

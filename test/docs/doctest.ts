@@ -116,7 +116,7 @@ export function parseExpected(s: string): Expected {
   const t = s.trim();
   if (NUMBER.test(t)) return parseNumber(t);
   for (const [word, value] of [["true", true], ["false", false], ["null", null], ["undefined", undefined], ["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity]] as const) {
-    if (t === word || t.startsWith(`${word} `)) return { kind: "exact", value, text: word };
+    if (t.startsWith(word) && !/^[\w.]/.test(t.slice(word.length))) return { kind: "exact", value, text: word };
   }
   if (t.startsWith('"')) {
     const m = /^"(?:[^"\\]|\\.)*"/.exec(t);

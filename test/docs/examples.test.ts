@@ -65,6 +65,7 @@ describe("the doctest harness", () => {
     expect(mismatch(true, parseExpected("true"))).toBeUndefined();
     expect(mismatch([1.02, 4], parseExpected("[1.0, 4]"))).toBeUndefined();
     expect(mismatch([1.02, 4, 5], parseExpected("[1.0, 4]"))).toMatch(/3 items|2 items/);
+    expect(mismatch([-Infinity, 1.28], parseExpected("[-Infinity, 1.28]"))).toBeUndefined();
   });
   it("refuses a value it cannot read", () => {
     expect(() => parseExpected("about two")).toThrow(/expected a number/);
