@@ -13,6 +13,9 @@ export function truthFileName(period: string): string {
 /**
  * The truth file that belongs to an events file: `.../events-X.arrow` -> `.../truth-X.arrow`;
  * any other name `.../NAME.arrow` -> `.../NAME.truth.arrow`.
+ *
+ * @example
+ * truthPathFor("out/events-2005-08.arrow"); // => "out/truth-2005-08.arrow"
  */
 export function truthPathFor(eventsFile: string): string {
   const dir = dirname(eventsFile);

@@ -40,7 +40,12 @@ export function roiOnEdges(edges: ArrayLike<number>, roiKeV: readonly (readonly 
   return roiKeV.every(([lo, hi]) => on(lo) && on(hi));
 }
 
-/** Sum of per-bin values over the bins whose centre lies inside the ROI intervals. */
+/**
+ * Sum of per-bin values over the bins whose centre lies inside the ROI intervals.
+ *
+ * @example
+ * roiSum([1, 2, 3, 4], [0, 1, 2, 3, 4], [[1, 3]]); // => 5 (the bins 1-2 and 2-3 keV)
+ */
 export function roiSum(values: ArrayLike<number>, edges: ArrayLike<number>, roiKeV: readonly (readonly [number, number])[]): number {
   const m = roiBinMask(edges, roiKeV);
   let t = 0;

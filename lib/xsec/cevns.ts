@@ -151,7 +151,12 @@ export function dSigmaCevnsDT(eNuMeV: number, tNuclearMeV: number, options: Cevn
   return ((G_F_perMeV2 * G_F_perMeV2) / (4 * Math.PI)) * HBARC2_cm2MeV2 * sum;
 }
 
-/** Largest nuclear recoil over the nucleus model (lightest isotope), MeV. */
+/**
+ * Largest nuclear recoil over the nucleus model (lightest isotope), MeV.
+ *
+ * @example
+ * cevnsTMaxMeV(10); // => 3.070e-3 (MeV: 2E^2 / (M + 2E) for the lightest isotope, 70Ge, M = 65.1 GeV)
+ */
 export function cevnsTMaxMeV(eNuMeV: number, nucleus: CevnsNucleusModel = "isotopes"): number {
   const p = prepare(nucleus);
   let mMin = Infinity;
