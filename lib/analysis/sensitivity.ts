@@ -78,7 +78,7 @@ export interface SensitivityResult {
  *
  * @example
  * const r = expectedSensitivity("gemma");
- * r.published_mu_upper_mub; // => 3.2e-11 (mu_B, the GEMMA limit, arXiv:1005.2736)
+ * r.published_mu_upper_mub; // => 3.2e-11 (mu_B, the GEMMA limit, Eq. 9)
  * r.x_upper / r.x_err; // => 1.64 (Asimov data: X = 0, the PDG limit of x = 0 is 1.645 sigma, less a little for the systematic)
  */
 export function expectedSensitivity(name: ExperimentName, opts: SensitivityOptions = {}): SensitivityResult {

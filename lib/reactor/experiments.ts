@@ -263,7 +263,7 @@ const loaded = new Map<string, Experiment>();
 /**
  * One of the stored experiments, `data/experiments/<name>.json`, validated (cached).
  * @example
- * loadExperiment("gemma").reactor.distance.value; // => 13.9 (m below the core, GEMMA Sec. 2)
+ * loadExperiment("gemma").reactor.distance.value; // => 13.9 (m to the centre of the core, GEMMA Sec. 2)
  */
 export function loadExperiment(name: ExperimentName): Experiment {
   if (!(EXPERIMENT_NAMES as readonly string[]).includes(name)) {
