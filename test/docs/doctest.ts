@@ -191,3 +191,61 @@ export function compileExample(ex: Example): { js: string; checks: number } {
   }
   return { js: out.outputText, checks };
 }
+
+/**
+ * Type-checks every example against the library, as a tslab cell is type-checked: each example
+ * becomes a virtual module beside lib/ that binds the names it may use (the top-level, its stage's
+ * and its own file's exports) and holds its source in an async function. Returns the diagnostics,
+ * each located as "file:line (name)" of the example's tag.
+ */
+export function typecheckExamples(examples: readonly Example[], libDir: string, tsconfigPath: string, scopeNames: (ex: Example) => string[]): string[] {
+  const config = ts.readConfigFile(tsconfigPath, ts.sys.readFile);
+  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, join(tsconfigPath, ".."));
+  const options: ts.CompilerOptions = { ...parsed.options, noEmit: true, declaration: false, sourceMap: false, noUnusedLocals: false };
+  const dir = join(libDir, "..", "test", "docs", "__examples__");
+  const virtual = new Map<string, { ex: Example; text: string; bodyLine: number }>();
+  examples.forEach((ex, i) => {
+    const parts = ex.file.split("/");
+    const imports = [`import * as __top from ${JSON.stringify(join(libDir, "index.js"))};`];
+    const sources = ["__top"];
+    if (parts.length > 1) {
+      imports.push(`import * as __stage from ${JSON.stringify(join(libDir, parts[0], "index.js"))};`);
+      sources.push("__stage");
+    }
+    imports.push(`import * as __own from ${JSON.stringify(join(libDir, ex.file.replace(/\.ts$/, ".js")))};`);
+    sources.push("__own");
+    const used = scopeNames(ex).filter((n) => new RegExp(`(^|[^\\w$.])${n.replace(/\$/g, "\\$")}(?![\\w$])`).test(ex.source));
+    const head = [
+      ...imports,
+      "export {};",
+      "async function __example(): Promise<void> {",
+      `  const { ${used.join(", ")} } = { ...__top, ...${sources.length > 1 ? sources.slice(1).map((s) => `${s}, ...`).join("") : ""}{} } as typeof __top${sources.slice(1).map((s) => ` & typeof ${s}`).join("")};`,
+    ];
+    const text = [...head, ex.source, "}", "void __example;", ""].join("\n");
+    virtual.set(join(dir, `example${i}.ts`), { ex, text, bodyLine: head.length });
+  });
+  const host = ts.createCompilerHost(options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    const v = virtual.get(fileName);
+    if (v) return ts.createSourceFile(fileName, v.text, languageVersion, true);
+    return getSourceFile(fileName, languageVersion, onError, shouldCreate);
+  };
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (f) => virtual.has(f) || fileExists(f);
+  const readFile = host.readFile.bind(host);
+  host.readFile = (f) => virtual.get(f)?.text ?? readFile(f);
+  const program = ts.createProgram([...virtual.keys()], options, host);
+  const out: string[] = [];
+  for (const d of ts.getPreEmitDiagnostics(program)) {
+    const v = d.file ? virtual.get(d.file.fileName) : undefined;
+    const msg = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+    if (!v) {
+      out.push(`${d.file?.fileName ?? "(program)"}: ${msg}`);
+      continue;
+    }
+    const line = d.file!.getLineAndCharacterOfPosition(d.start ?? 0).line + 1 - v.bodyLine;
+    out.push(`${v.ex.file}:${v.ex.line} (${v.ex.name}), example line ${line}: ${msg}`);
+  }
+  return out;
+}

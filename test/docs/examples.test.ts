@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { compileExample, mismatch, parseExpected, scanFile, sourceFiles, type Example } from "./doctest.js";
+import { compileExample, mismatch, parseExpected, scanFile, sourceFiles, typecheckExamples, type Example } from "./doctest.js";
 
 const LIB = fileURLToPath(new URL("../../lib/", import.meta.url));
 const examples: Example[] = sourceFiles(LIB).flatMap((f) => scanFile(f, LIB).examples);
@@ -75,6 +75,12 @@ describe("the doctest harness", () => {
 describe("@example blocks in lib/", () => {
   it("finds the examples", () => {
     expect(examples.length).toBeGreaterThan(0);
+  });
+  it("type-check against the library, as a notebook cell would", async () => {
+    const names = new Map<string, string[]>();
+    for (const ex of examples) names.set(ex.file, Object.keys(await scopeFor(ex.file)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n)));
+    const problems = typecheckExamples(examples, LIB, fileURLToPath(new URL("../../tsconfig.json", import.meta.url)), (ex) => names.get(ex.file)!);
+    expect(problems).toEqual([]);
   });
   for (const ex of examples) {
     it(`${ex.file}:${ex.line} ${ex.name}`, async () => {
