@@ -27,4 +27,4 @@ export { openDataset } from "./events/index.js";
 export { selectDataset } from "./selection/index.js";
 export { buildSpectra, readSpectraFile } from "./spectra/index.js";
 export { analyseSpectra } from "./analysis/index.js";
-export { Plot, showPlot, showTable, showMarkdown } from "./plots/index.js";
+export { Plot, show, showPlot, showTable, showMarkdown } from "./plots/index.js";

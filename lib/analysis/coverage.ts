@@ -16,6 +16,7 @@
  * count from 0 and 1, so that k = n gives a non-zero error: 1/(2n) roughly, instead of 0).
  */
 import { loadExperiment } from "../reactor/experiments.js";
+import { coverageView, type CoverageFields } from "./coverageFile.js";
 import { BACKGROUND_KINDS, type BackgroundKind } from "./backgroundFit.js";
 import type { MagneticModel } from "./models.js";
 import type { LimitProcedure } from "./procedure.js";
@@ -131,6 +132,12 @@ export class CoverageResult {
       pull_sd_err: pulls.sdError,
       ...(perToy ? { mu_upper_mub_per_toy: Array.from(this.runs.muUpperMuB) } : {}),
     };
+  }
+
+  /** The measurement as a table (the same rows as a committed record's); `toString` stays the CLI's text. */
+  toHTML(): string {
+    const caption = `${this.experiment} (${this.family}), ${this.procedure ? `procedure ${this.procedure}` : `background ${this.background}`}, seed ${this.seed}`;
+    return coverageView({ ...this.toJSON(), file: "" } as unknown as CoverageFields, caption).toHTML();
   }
 
   toString(): string {

@@ -16,6 +16,7 @@ import { feldmanCousins, type FeldmanCousinsInterval } from "../stats/feldmanCou
 import type { ProbabilityCurve } from "../stats/probabilityCurve.js";
 import type { SpectraFile } from "../spectra/spectraFile.js";
 import { formatPlain } from "../fit/format.js";
+import { measured, quantityTable, ResultTable, ResultTables } from "../fit/resultTable.js";
 import type { BackgroundKind } from "./backgroundFit.js";
 import { couplingFromX, signalDefinition, type MagneticModel, type SignalDefinition } from "./models.js";
 import { analysePeriod, GAUSSIAN_MIN_COUNTS_PER_BIN, type AnalysisChoice, type OffErrors, type PeriodAnalysis, type PeriodAnalysisOptions } from "./periodAnalysis.js";
@@ -188,6 +189,33 @@ export class SpectraLimit {
     for (const q of this.fitQuality()) if (q.warnings.length > 0) lines.push(`  fit quality, ${q.period} (${q.alternative}): ${q.warnings.join("; ")}`);
     for (const n of this.notes) lines.push(`  note: ${n}`);
     return lines.join("\n");
+  }
+
+  /** The tables of `toHTML`: the limit, each period's fit and (when summed) each alternative; X +- dX by the PDG rule. */
+  tables(): ResultTables {
+    const c = this.signal.coupling === "mu" ? "μ" : "δ_Q";
+    const unit = this.signal.unit === "mu_B" ? "μ_B" : "e";
+    const pct = `${this.cl * 100} %`;
+    const limit = quantityTable(`${this.experiment}, model ${this.model}, method ${this.method}${this.procedure ? ` (procedure ${this.procedure})` : ""}`, [
+      [`X = (${c} / ${this.signal.reference} ${unit})²`, measured(this.xHat, this.xErr)],
+      [`X upper limit (${pct} CL)`, this.xUpper],
+      [`${c} upper limit (${unit}, ${pct} CL)`, this.upper],
+      ["relative systematic error of X", this.relSyst],
+      ["OFF curve errors", this.offErrors],
+    ], this.notes);
+    const periods = new ResultTable("periods", ["period", "X", "K"], this.periods.map((p) => [p.name, measured(p.x_hat, p.x_err), p.k_hat]));
+    const tables = [limit, periods];
+    if (this.alternatives.length > 1) {
+      tables.push(new ResultTable(`${this.alternatives.length} alternatives summed (statistical errors)`, ["choice", "weight", "X (stat)", `X upper (${pct})`, `${c} upper (${unit})`], this.alternatives.map((a) => {
+        const xUp = a.curve.upperLimit(this.cl);
+        return [a.label, a.weight, measured(a.xHatStat, a.xErrStat), xUp, couplingFromX(this.signal, xUp)];
+      })));
+    }
+    return new ResultTables(tables);
+  }
+
+  toHTML(): string {
+    return this.tables().toHTML();
   }
 }
 

@@ -36,6 +36,7 @@
  */
 import type { SpectraFile } from "../spectra/spectraFile.js";
 import { brentMinimize } from "../math/brentMinimize.js";
+import { measured, quantityTable, ResultTable, ResultTables } from "../fit/resultTable.js";
 import { gaussLegendre } from "../math/gaussLegendre.js";
 import { GemmaChi2, type GemmaPeriodInput } from "../stats/gemmaChi2.js";
 import { CorrelatedGemmaChi2, type Chi2XK, type CorrelatedGemmaPeriodInput } from "../stats/gemmaChi2Correlated.js";
@@ -235,6 +236,24 @@ export class SignedMilliChargeLimit {
       rel_syst: this.relSyst,
       periods: this.alternatives[0].periods.map((f) => ({ name: f.name, a_hat: f.aHat, b_hat: f.bHat, k_hat: f.kHat, f_aa: f.fAA, f_ab: f.fAB, f_bb: f.fBB, quadratic_check: f.check })),
     };
+  }
+
+  /** Both signed limits and each period's fit of the first alternative (for `show`); `toString` is unchanged. */
+  toHTML(): string {
+    const limits = quantityTable(`milli-charge with the weak interference (${this.cl * 100} % CL)`, [
+      ["δ_Q > 0: δ_Q upper limit (e)", this.positive],
+      ["δ_Q < 0: |δ_Q| upper limit (e)", this.negative],
+      ["X upper limit, δ_Q > 0", this.xUpperPositive],
+      ["X upper limit, δ_Q < 0", this.xUpperNegative],
+      ["relative systematic error of X", this.relSyst],
+    ]);
+    // Errors from the quadratic form: chi^2 - chi2Min = d^T F d, so the covariance is F^-1.
+    const periods = new ResultTable(`periods (${this.alternatives[0].label})`, ["period", "A (pure term)", "B (interference)", "K"], this.alternatives[0].periods.map((f) => {
+      const det = f.fAA * f.fBB - f.fAB * f.fAB;
+      if (!(f.fBB > 0 && det > 0)) return [f.name, measured(f.aHat, 1 / Math.sqrt(f.fAA)), f.bHat, f.kHat];
+      return [f.name, measured(f.aHat, Math.sqrt(f.fBB / det)), measured(f.bHat, Math.sqrt(f.fAA / det)), f.kHat];
+    }));
+    return new ResultTables([limits, periods]).toHTML();
   }
 
   toString(): string {

@@ -29,6 +29,7 @@
  * (`backgroundFit.ts`).
  */
 import type { Roi } from "../fit/roi.js";
+import { FieldsRecord, measured, quantityTable, type ResultTable } from "../fit/resultTable.js";
 import type { SpectraFile, SpectraPeriod } from "../spectra/spectraFile.js";
 import { GemmaChi2, type GemmaPeriodInput, type ProfileResult } from "../stats/gemmaChi2.js";
 import { CorrelatedGemmaChi2, type Chi2XK, type CorrelatedGemmaPeriodInput } from "../stats/gemmaChi2Correlated.js";
@@ -318,7 +319,7 @@ export function analysePeriod(spectra: SpectraFile, period: SpectraPeriod, choic
     if (!(e instanceof FitError)) throw e;
     kPrefit = null;
   }
-  return {
+  return new PeriodFit({
     name: period.name,
     onDays: period.t_on_days,
     offDays: period.t_off_days,
@@ -338,5 +339,34 @@ export function analysePeriod(spectra: SpectraFile, period: SpectraPeriod, choic
     fit,
     kPrefit,
     quality: { background: background.quality, profile: profileQuality },
-  };
+  });
+}
+
+/**
+ * What `analysePeriod` returns (the fields of {@link PeriodAnalysis}); shows itself as the profile
+ * fit of chi^2(X, K) (GEMMA Eq. 7) and the OFF background fit, X and K with errors by the PDG rule.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface PeriodFit extends PeriodAnalysis {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class PeriodFit extends FieldsRecord<PeriodAnalysis> {
+  view(): ResultTable {
+    const f = this.fit;
+    const kErr = this.quality.profile.kErr;
+    const b = this.background;
+    // The ROI binning holds only ROI bins (gap bins are empty): the sum is the ROI's.
+    const off = this.offCounts.reduce((a, c) => a + c, 0);
+    return quantityTable(`${this.name}: OFF background ${b.label}, OFF curve errors ${this.offErrors}`, [
+      ["X (profile over K, Δχ² = 1)", measured(f.xHat, f.dx)],
+      ["K", Number.isFinite(kErr) ? measured(f.kHat, kErr) : f.kHat],
+      ["χ² minimum", f.chi2Min],
+      ["ndf", f.ndf],
+      ["bins in the ROI", f.nbins],
+      ["K from the prefit range at X = 0", this.kPrefit ? this.kPrefit.k : "-"],
+      ["τ~ = T~ON/T~OFF", this.tauTilde],
+      ["OFF counts in the ROI", off],
+      ["OFF background fit χ² / ndf", Number.isFinite(b.chi2) ? `${Number(b.chi2.toPrecision(4))} / ${b.ndf}` : "not fitted (raw)"],
+      ["OFF background fit p-value", b.fit ? b.fit.pValue : "-"],
+    ]);
+  }
 }

@@ -11,6 +11,7 @@
  * Quantiles: linear interpolation between order statistics (Hyndman & Fan 1996, definition 7,
  * numpy's default).
  */
+import { measured, quantityTable } from "../fit/resultTable.js";
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import { analyseSpectra, type AnalyseSpectraOptions, type SpectraLimit } from "./limit.js";
 import { asimovSpectraFile, expectedToySpectra, toySpectraFile, type ToyConditions, type ToySignal } from "./spectraToy.js";
@@ -178,6 +179,21 @@ export class PseudoExperiments {
       pull_sd: p.sd,
       coverage: this.coverage(),
     };
+  }
+
+  /** The limits' distribution and the pulls as a table (pull mean and width with their errors, PDG rule). */
+  toHTML(): string {
+    const b = this.bands();
+    const p = this.pullSummary();
+    return quantityTable(`${this.n} pseudo-experiments (${this.method}), ${this.signal.model} mu = ${this.signal.muB} mu_B, seeds ${this.seed}..${this.seed + this.n - 1}`, [
+      ["Asimov mu_90 (muB)", this.asimov.muUpperMuB],
+      ["median mu_90 (muB)", b.median],
+      ["68 % band (muB)", [b.minus1, b.plus1]],
+      ["95 % band (muB)", [b.minus2, b.plus2]],
+      ["pull mean", measured(p.mean, p.meanError)],
+      ["pull width", measured(p.sd, p.sdError)],
+      [`coverage of X_${this.asimov.cl * 100}`, this.coverage()],
+    ]).toHTML();
   }
 
   toString(): string {

@@ -1,5 +1,5 @@
 import { notebookDisplay } from "./display.js";
-import { formatValue } from "./format.js";
+import { formatValue } from "../fit/formatNumber.js";
 
 /** Rows with named columns: what every table helper accepts after normalisation. */
 export interface TableRows {

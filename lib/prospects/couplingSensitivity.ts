@@ -1,4 +1,5 @@
 import { asimovGemmaLimit } from "../analysis/asimovGemma.js";
+import { quantityTable, ResultTable, ResultTables } from "../fit/resultTable.js";
 import { linearGrid } from "../math/linearGrid.js";
 import { combineGemma, GEMMA_NORMALISATION_SYSTEMATICS, quadratureSum } from "../stats/gemmaCombination.js";
 import type { ProcessName, XsecParams } from "../xsec/registry.js";
@@ -65,6 +66,20 @@ export class CouplingLimit {
 
   toJSON(): Record<string, unknown> {
     return { conditions: this.conditions, signal: this.signal, coupling: this.coupling, reference: this.reference, x_err: this.xErr, x_upper: this.xUpper, upper: this.upper, cl: this.cl, periods: this.periods, roi_rates_per_kg_day: this.roiRates };
+  }
+
+  /** The expected limit, the ROI rates and each period's error on X (for `show`); `toString` is the CLI's line. */
+  toHTML(): string {
+    const limit = quantityTable(`${this.conditions}, ${this.signal}: expected limit (Asimov, ${this.cl * 100} % CL)`, [
+      [`${this.coupling} upper limit`, this.upper],
+      [`X = (${this.coupling} / ${this.reference})² upper limit`, this.xUpper],
+      ["error of X (stat + syst)", this.xErr],
+      ["signal in the ROI at the reference (counts / kg day)", this.roiRates.signal],
+      ["SM in the ROI (counts / kg day)", this.roiRates.sm],
+      ["background in the ROI (counts / kg day)", this.roiRates.background],
+    ]);
+    const periods = new ResultTable("periods", ["period", "ON (days)", "OFF (days)", "error of X"], this.periods.map((p) => [p.name, p.onDays, p.offDays, p.xErr]));
+    return new ResultTables([limit, periods]).toHTML();
   }
 
   toString(): string {

@@ -6,6 +6,7 @@ import { FISSION_ISOTOPES, type PerIsotope, checkPerIsotope } from "./isotopes.j
 import { gaussLegendre } from "../math/gaussLegendre.js";
 import { mergeEdges } from "../math/panelEdges.js";
 import { type SpectrumModel, SPECTRUM_MODELS } from "./spectrumCoefficients.js";
+import { quantityTable } from "../fit/resultTable.js";
 
 /** A reactor core seen from a detector: everything {@link reactorSpectrum} needs. */
 export interface ReactorCoreConfig {
@@ -85,6 +86,8 @@ export interface ReactorSpectrum {
   fold(g: (eMeV: number) => number, eMinMeV?: number): number;
   /** Short multi-line text summary. */
   toString(): string;
+  /** The totals as a table (for `show`). */
+  toHTML(): string;
 }
 
 function resolveConfig(c: ReactorCoreConfig): ResolvedReactorCoreConfig {
@@ -262,6 +265,16 @@ export function reactorSpectrum(config: ReactorCoreConfig): ReactorSpectrum {
         `  antineutrinos/fission: ${f(nF)} (fission) + ${f(nC)} (capture) = ${f(nF + nC)}`,
         `  flux: ${f(fluxF)} + ${f(fluxC)} = ${f(fluxF + fluxC)} /cm^2/s; <E> = ${f((eF + eC) / (nF + nC))} MeV`,
       ].join("\n");
+    },
+    toHTML(): string {
+      return quantityTable(`reactor ${c.thermalPowerGW} GWth at ${c.distanceM} m, model ${c.model}, capture ${c.capture ? `${c.capturesPerFission}/fission` : "off"}`, [
+        ["flux, total (cm⁻² s⁻¹)", fluxF + fluxC],
+        ["flux, capture part (cm⁻² s⁻¹)", fluxC],
+        ["antineutrinos per fission", nF + nC],
+        ["mean energy (MeV)", (eF + eC) / (nF + nC)],
+        ["mean energy per fission (MeV)", meanQ],
+        ["fission rate (s⁻¹)", rf],
+      ]).toHTML();
     },
   };
   return Object.freeze(result);

@@ -7,6 +7,7 @@
  */
 import { ORIGIN_NAMES, Origin, RUN_STATE_NAMES, type EventColumns, type RunTable } from "../events/index.js";
 import { eventRunRows, sumS, type CutResult, type SelectionState } from "./state.js";
+import { ResultTable } from "../fit/resultTable.js";
 
 /** Number of origin slots counted (uint8 codes). */
 const N_ORIGIN = 256;
@@ -237,6 +238,22 @@ export class CutFlow {
         states: Object.fromEntries(Object.entries(p.byState).map(([k, v]) => [k, countsJson(v)])),
       })),
     };
+  }
+
+  /** Rows of the total cut-flow: events and live time (h, 3 decimals) in, removed by each cut (negative), kept. */
+  rows(): Record<string, string | number>[] {
+    const c = this.total;
+    const h = (s: number): number => +(s / 3600).toFixed(3);
+    return [
+      { step: "in", events: c.eventsIn, "live time (h)": h(c.liveTimeInS) },
+      ...c.steps.map((s) => ({ step: s.name, events: -s.eventsRemoved, "live time (h)": h(-s.liveTimeRemovedS) })),
+      { step: "kept", events: c.eventsKept, "live time (h)": h(c.liveTimeKeptS) },
+    ];
+  }
+
+  /** The total cut-flow as an HTML table (for `show`); `toString` gives every period and state. */
+  toHTML(): string {
+    return new ResultTable(`cut-flow, ${this.periods.length === 1 ? this.periods[0].period : `${this.periods.length} periods`}`, ["step", "events", "live time (h)"], this.rows().map((r) => [r.step, r.events, r["live time (h)"]])).toHTML();
   }
 
   /** A text table: for each period and state, events and live time (hours) in, removed per cut, kept. */

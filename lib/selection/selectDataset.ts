@@ -12,7 +12,7 @@ import type { ChannelCalibration } from "./channelCalibration.js";
 import { CutFlow } from "./cutFlow.js";
 import { runSelection, type SelectionOptions, type SelectionResult } from "./select.js";
 import { SELECTION_SETTINGS, selectionOptionsFor, selectionSettingsFor, texonoTruthTally, type SelectionSettings } from "./texonoSelection.js";
-import { SelectionTruth, type TruthTallyOptions } from "./truthTally.js";
+import { selectionTable, SelectionTruth, type TruthTallyOptions } from "./truthTally.js";
 import { validateOptions, type OptionRule } from "../validateOptions.js";
 
 /** What `onPeriod` receives for each data period, after its selection. */
@@ -127,6 +127,35 @@ export function runRangeMask(runs: RunTable, firstRun: number, lastRun: number):
   return m;
 }
 
+/** The result of {@link selectDataset}; shows itself as the cut-flow table (with truth columns when present). */
+export class DatasetSelection implements SelectDatasetResult {
+  readonly cutFlow: CutFlow;
+  readonly liveTimeS: Float64Array;
+  readonly nobleGasRuns: Int32Array;
+  readonly truth?: SelectionTruth;
+  readonly periods: readonly PeriodSettings[];
+  readonly events: number;
+  readonly settings: SelectionSettings;
+
+  constructor(r: SelectDatasetResult) {
+    this.cutFlow = r.cutFlow;
+    this.liveTimeS = r.liveTimeS;
+    this.nobleGasRuns = r.nobleGasRuns;
+    this.truth = r.truth;
+    this.periods = r.periods;
+    this.events = r.events;
+    this.settings = r.settings;
+  }
+
+  toString(): string {
+    return selectionTable(this.cutFlow, this.truth).toString();
+  }
+
+  toHTML(): string {
+    return selectionTable(this.cutFlow, this.truth).toHTML();
+  }
+}
+
 /**
  * Applies the selection (GEMMA or TEXONO preset, see `settings`) to every period of the dataset in `dir`.
  *
@@ -200,5 +229,5 @@ export function selectDataset(dir: string, options: SelectDatasetOptions = {}): 
   }
   writer?.close();
   if (flows.length === 0) throw new Error(`${dir}: no period of the dataset holds events`);
-  return { cutFlow: CutFlow.combine(flows), liveTimeS, nobleGasRuns: Int32Array.from(nobleGas), truth: tally, periods: settingsOut, events: nEvents, settings };
+  return new DatasetSelection({ cutFlow: CutFlow.combine(flows), liveTimeS, nobleGasRuns: Int32Array.from(nobleGas), truth: tally, periods: settingsOut, events: nEvents, settings });
 }

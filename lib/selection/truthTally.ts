@@ -15,6 +15,7 @@
 import { Origin, ORIGIN_NAMES, type EventColumns, type RunTable } from "../events/index.js";
 import type { CutFlow } from "./cutFlow.js";
 import type { SelectionResult } from "./select.js";
+import { measured, quantityTable, ResultTable, ResultTables, type ResultCell } from "../fit/resultTable.js";
 
 const N_ORIGIN = 256;
 
@@ -196,6 +197,40 @@ export class SelectionTruth {
     return this;
   }
 
+  /**
+   * The tables of `toHTML`: the signal efficiency of the whole selection and of each step, and the
+   * artefacts removed (all energies and in the ROI). Efficiencies with their binomial errors, PDG rule.
+   */
+  tables(): ResultTables {
+    const t = this.totalEfficiency();
+    const m = (f: { value: number; error: number }): ResultCell => (Number.isFinite(f.value) ? measured(f.value, f.error) : "-");
+    const signal = quantityTable(`signal: true energy above ${this.minTrueKeV} keV`, [
+      ["entering the selection", t.raw.total],
+      ["kept", t.raw.passed],
+      ["kept share of signal exposure", t.exposureKept],
+      ["signal efficiency", m(t.raw)],
+      ["signal efficiency (live-time corrected)", m({ value: t.corrected, error: t.correctedError })],
+    ]);
+    const steps = new ResultTable("signal efficiency by step (of the events reaching it)", ["step", "signal in", "kept", "efficiency", "live-time corrected"], this.steps.map((name, j) => {
+      const e = this.stepEfficiency(j);
+      return [name, e.raw.total, e.raw.passed, m(e.raw), m({ value: e.corrected, error: e.correctedError })];
+    }));
+    const roi = this.roiKeV.map(([a, b]) => `${a}-${b}`).join(", ");
+    const artefacts = new ResultTable(`artefacts removed by the whole selection (ROI ${roi} keV)`, ["artefact", "events", "removed (all energies)", "in the ROI", "left in the ROI"], ARTEFACT_ORIGINS.map((o) => {
+      const all = this.totalRejection(o);
+      return [ORIGIN_NAMES[o], all.total, all.total > 0 ? all.value : "-", this.totalRejection(o, true).total, this.kept(o, true)];
+    }));
+    return new ResultTables([signal, steps, artefacts]);
+  }
+
+  toString(): string {
+    return this.tables().toString();
+  }
+
+  toHTML(): string {
+    return this.tables().toHTML();
+  }
+
   /** JSON: per step the signal efficiency and the rejection of each origin; then the totals. */
   toJSON(): Record<string, unknown> {
     const origins = this.origins();
@@ -242,24 +277,34 @@ export function selectionTruth(events: EventColumns, runs: RunTable, sel: Select
  * each artefact origin removed (of those reaching the step); a last row for the whole selection.
  */
 export function selectionTableRows(flow: CutFlow, truth?: SelectionTruth): Record<string, string | number>[] {
-  const c = flow.total;
   const f4 = (x: number): string => (Number.isFinite(x) ? x.toFixed(4) : "-");
-  const rows: Record<string, string | number>[] = [{ step: "in", events: c.eventsIn, "live time (h)": +(c.liveTimeInS / 3600).toFixed(3) }];
-  c.steps.forEach((s, j) => {
-    const row: Record<string, string | number> = { step: s.name, events: -s.eventsRemoved, "live time (h)": +(-s.liveTimeRemovedS / 3600).toFixed(3) };
-    if (truth) {
-      const e = truth.stepEfficiency(j);
-      row["signal eff."] = f4(e.corrected);
-      for (const o of ARTEFACT_ORIGINS) row[`${ORIGIN_NAMES[o]} removed`] = f4(truth.stepRejection(j, o).value);
-    }
-    rows.push(row);
+  const rows = flow.rows();
+  if (!truth) return rows;
+  flow.total.steps.forEach((_, j) => {
+    const row = rows[j + 1];
+    const e = truth.stepEfficiency(j);
+    row["signal eff."] = f4(e.corrected);
+    for (const o of ARTEFACT_ORIGINS) row[`${ORIGIN_NAMES[o]} removed`] = f4(truth.stepRejection(j, o).value);
   });
-  const last: Record<string, string | number> = { step: "kept", events: c.eventsKept, "live time (h)": +(c.liveTimeKeptS / 3600).toFixed(3) };
+  const last = rows[rows.length - 1];
+  const t = truth.totalEfficiency();
+  last["signal eff."] = `${f4(t.corrected)} ± ${f4(t.correctedError)}`;
+  for (const o of ARTEFACT_ORIGINS) last[`${ORIGIN_NAMES[o]} removed`] = f4(truth.totalRejection(o).value);
+  return rows;
+}
+
+/**
+ * The cut-flow table of {@link selectionTableRows} as a result table; the whole selection's
+ * live-time-corrected signal efficiency is printed with its error by the PDG rule.
+ */
+export function selectionTable(flow: CutFlow, truth?: SelectionTruth): ResultTable {
+  const rows = selectionTableRows(flow, truth);
+  const columns = Object.keys(rows[rows.length - 1]);
+  const cells: ResultCell[][] = rows.map((r) => columns.map((c) => (c in r ? r[c] : "")));
   if (truth) {
     const t = truth.totalEfficiency();
-    last["signal eff."] = `${f4(t.corrected)} ± ${f4(t.correctedError)}`;
-    for (const o of ARTEFACT_ORIGINS) last[`${ORIGIN_NAMES[o]} removed`] = f4(truth.totalRejection(o).value);
+    if (Number.isFinite(t.corrected)) cells[cells.length - 1][columns.indexOf("signal eff.")] = measured(t.corrected, t.correctedError);
   }
-  rows.push(last);
-  return rows;
+  const signal = truth ? `; signal eff.: true energy above ${truth.minTrueKeV} keV, live-time corrected` : "";
+  return new ResultTable(`cut-flow, ${flow.periods.length === 1 ? flow.periods[0].period : `${flow.periods.length} periods`}${signal}`, columns, cells);
 }

@@ -1,3 +1,4 @@
+import { FieldsRecord, quantityTable, ResultTable, ResultTables } from "../fit/resultTable.js";
 import { DatasetWriter } from "../events/dataset.js";
 import type { EventWriter } from "../events/eventWriter.js";
 import { Origin, ORIGIN_NAMES } from "../events/origin.js";
@@ -130,7 +131,7 @@ function signalList(signal: SignalInput): readonly SignalComponent[] {
  * s.runs.good_on; // => 2 (one-hour runs)
  * s.counts_by_origin["signal-em"]; // => 0 (mu = 0)
  */
-export function simulate(config: SimConfig, options: SimulateOptions): SimulationSummary {
+export function simulate(config: SimConfig, options: SimulateOptions): SimulationResult {
   const t0 = Date.now();
   validateOptions("simulate options", options, SIMULATE_RULES, [{ keys: ["full", "hoursOn"], why: "full is the published exposure" }, { keys: ["full", "hoursOff"], why: "full is the published exposure" }]);
   validateSimConfig(config);
@@ -138,7 +139,7 @@ export function simulate(config: SimConfig, options: SimulateOptions): Simulatio
   const seed = checkSeed(options.seed);
   const exposure: ExposureChoice = { hoursOn: options.hoursOn, hoursOff: options.hoursOff, full: options.full };
   phasesFor(config, exposure);
-  checkSimulationSize(config, options.signal, exposure, seed);
+  checkSimulationSize(config, options.signal, exposure);
   const plan = buildSchedule(config, seed, exposure);
   const model = new DetectorModel(config, options.signal);
   const gen = new RunGenerator(model, plan, seed);
@@ -329,10 +330,37 @@ export function simulate(config: SimConfig, options: SimulateOptions): Simulatio
     noble_gas_episodes: plan.episodes,
   };
   writeSimulationSummary(options.outDir, summary);
-  return {
+  return new SimulationResult({
     ...summary,
     out_dir: options.outDir,
     wall_time_s: (Date.now() - t0) / 1000,
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
-  };
+  });
+}
+
+/** What `simulate` returns: the summary's fields as they are (its JSON is the summary's), shown as two tables. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface SimulationResult extends SimulationSummary {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class SimulationResult extends FieldsRecord<SimulationSummary> {
+  /** Run and event counts, live times; then events by origin (origins with events). */
+  view(): ResultTables {
+    const r = this.runs;
+    const h = (s: number) => s / 3600;
+    const counts = quantityTable(`simulation: ${this.experiment}, seed ${this.seed}`, [
+      ["runs", r.total],
+      ["good ON runs", r.good_on],
+      ["good OFF runs", r.good_off],
+      ["transition runs", r.transition],
+      ["LN2-filling runs", r.ln2_fill],
+      ["site-work runs", r.site_work],
+      ["strong noble-gas runs (truth)", r.noble_gas_strong],
+      ["noble-gas episodes", this.noble_gas_episodes.length],
+      ["events", this.events],
+      ["live time of good ON runs (h)", h(this.live_time_on_s)],
+      ["live time of good OFF runs (h)", h(this.live_time_off_s)],
+    ]);
+    const origins = new ResultTable("events by origin", ["origin", "events"], Object.entries(this.counts_by_origin).filter(([, n]) => n > 0).map(([o, n]) => [o, n]));
+    return new ResultTables([counts, origins]);
+  }
 }

@@ -14,6 +14,7 @@
  * Memory: one data period (month) of events at a time.
  */
 import { Origin } from "../events/index.js";
+import { measured, quantityTable, ResultTable, ResultTables, type ResultCell } from "../fit/resultTable.js";
 import { anticoincidenceMask, eventRunRows, GEMMA_ROI_KeV, selectDataset, selectionSettingsLabel, type PeriodSelection, type SelectDatasetResult, type SelectionOptions, type SelectionSettings } from "../selection/index.js";
 import { EXPERIMENT_NAMES, loadExperiment, type ExperimentName } from "../reactor/index.js";
 import { activeTimeFromLines, tauTilde, type ActiveTimeEstimate } from "./activeTime.js";
@@ -22,7 +23,7 @@ import { binCentresKeV } from "../fit/spectrum.js";
 import { histogram } from "./histogram.js";
 import { LineTally, ACTIVE_TIME_LINES, NOBLE_GAS_CORRECTION_LINES } from "./lineCounts.js";
 import { correctionInRanges, nobleGasCorrection, NobleGasTemplateBuilder, type KeptReference, type NobleGasCorrection, type NobleGasTemplates } from "./nobleGasCorrection.js";
-import type { SpectraFile, SpectraPeriod } from "./spectraFile.js";
+import { spectraFileTable, type SpectraFile, type SpectraPeriod } from "./spectraFile.js";
 import { MeV_PER_keV } from "../constants.js";
 import { thresholdEfficiency } from "../detector/index.js";
 import { validateOptions, type OptionRule } from "../validateOptions.js";
@@ -158,7 +159,7 @@ class PhaseAcc {
 const PHYSICAL: readonly number[] = [Origin.SIGNAL_EM, Origin.SIGNAL_WEAK, Origin.CONTINUUM, Origin.LINE, Origin.NOBLE_GAS, Origin.NEUTRON];
 
 /** The selection and the corrected spectra of a dataset (see the file header). */
-export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): BuildSpectraResult {
+export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): SpectraBuild {
   validateOptions("buildSpectra options", options, BUILD_SPECTRA_RULES);
   const edges = options.edgesKeV ? Float64Array.from(options.edgesKeV) : uniformEdgesKeV();
   const lo = edges[0];
@@ -411,7 +412,69 @@ export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): Bu
   };
   const closedForm = 1 - Math.exp(-(fourierK * fourierK) / 2);
   const fe = fourierIn > 0 && truthSeen ? { value: fourierPass / fourierIn, error: Math.sqrt(((fourierPass / fourierIn) * (1 - fourierPass / fourierIn)) / fourierIn) } : undefined;
-  return { spectra, periods: reports, selection, edgesKeV: edges, roiKeV, fourierEfficiency: { truth: fe, closedForm } };
+  return new SpectraBuild({ spectra, periods: reports, selection, edgesKeV: edges, roiKeV, fourierEfficiency: { truth: fe, closedForm } });
+}
+
+/**
+ * What `buildSpectra` returns (same fields); shows itself as the spectra file's periods and the
+ * estimates behind them: active times, tau~, the trigger-threshold fit, the noble-gas correction.
+ * Values with errors by the PDG rule.
+ */
+export class SpectraBuild implements BuildSpectraResult {
+  readonly spectra: SpectraFile;
+  readonly periods: readonly PeriodReport[];
+  readonly selection: SelectDatasetResult;
+  readonly edgesKeV: Float64Array;
+  readonly roiKeV: [number, number][];
+  readonly fourierEfficiency: { truth?: { value: number; error: number }; closedForm: number };
+
+  constructor(r: BuildSpectraResult) {
+    this.spectra = r.spectra;
+    this.periods = r.periods;
+    this.selection = r.selection;
+    this.edgesKeV = r.edgesKeV;
+    this.roiKeV = r.roiKeV;
+    this.fourierEfficiency = r.fourierEfficiency;
+  }
+
+  tables(): ResultTables {
+    const file = spectraFileTable(this.spectra);
+    const states: ResultCell[][] = [];
+    for (const p of this.periods) {
+      for (const [state, s] of [["ON", p.on], ["OFF", p.off]] as const) {
+        if (!s) continue;
+        const a = s.activeTime;
+        states.push([p.name, state, measured(a.activeTimeS / 3600, a.errorS / 3600), s.ledgerLiveTimeS / 3600, s.nobleGasRoi.rawCounts, measured(s.nobleGasRoi.counts, s.nobleGasRoi.error), s.nobleGasRoiFraction]);
+      }
+      if (p.tau) states.push([p.name, "τ~ = T~ON/T~OFF", measured(p.tau.tau, p.tau.tau * p.tau.relError), null, null, null, null]);
+    }
+    const active = new ResultTable("active time and noble-gas correction", ["period", "state", "T~ (h)", "live time left by the selection (h)", "ROI events", "noble-gas correction in the ROI", "its share of the ROI"], states);
+    const withFit = this.periods.filter((p) => p.threshold);
+    const threshold = new ResultTable("trigger threshold, GEMMA (4)", ["period", "E0 (keV)", "σ (keV)", "correlation", "deviance / ndf", "pulser counts from"], withFit.map((p) => {
+      const t = p.threshold!;
+      return [p.name, measured(t.e0KeV, t.e0ErrorKeV), measured(t.sigmaKeV, t.sigmaErrorKeV), t.correlation, `${sig4(t.deviance)} / ${t.ndf}`, t.source];
+    }));
+    const templates = new ResultTable("noble-gas templates", ["period", "mode", "blocks", "line excess"], this.periods.map((p) => [p.name, p.templates.mode, p.templates.blocks, p.templates.lines.map((l, k) => `${l.name}: ${p.templates.lineExcess[k]?.toFixed(1) ?? "-"}`).join(", ")]));
+    const fe = this.fourierEfficiency;
+    const fourier = quantityTable("Fourier (shaping-channel) cut", [
+      ["share of physical events kept (truth)", fe.truth ? measured(fe.truth.value, fe.truth.error) : "no truth"],
+      ["closed form 1 − exp(−k²/2)", fe.closedForm],
+    ]);
+    return new ResultTables([file, active, ...(withFit.length > 0 ? [threshold] : []), templates, fourier]);
+  }
+
+  toString(): string {
+    return this.tables().toString();
+  }
+
+  toHTML(): string {
+    return this.tables().toHTML();
+  }
+}
+
+/** 4 significant digits, without trailing zeros (a bin width, a deviance). */
+function sig4(v: number): string {
+  return String(Number(v.toPrecision(4)));
 }
 
 /** A list of [lo, hi] intervals read from a manifest's simulation configuration (undefined when absent). */

@@ -1,6 +1,7 @@
 import { InputDataError, OptionError } from "../errors.js";
 import { readRegularFile } from "../io/regularFile.js";
 import { writeFileAtomic } from "../io/safeWrite.js";
+import { FieldsRecord, ResultTable } from "../fit/resultTable.js";
 import { describeDomain, inDomain, type Domain } from "../validateOptions.js";
 
 /**
@@ -163,6 +164,25 @@ export function validateSpectra(doc: unknown, file = "spectra"): SpectraFile {
   return d as unknown as SpectraFile;
 }
 
+/** The periods of a spectra file as a table: bins, ROI, active times, tau~'s relative error. */
+export function spectraFileTable(f: SpectraFile): ResultTable {
+  const sig = (v: number) => String(Number(v.toPrecision(4)));
+  return new ResultTable(`spectra file: ${f.experiment}, ${f.mass_kg} kg`, ["period", "bins", "ROI (keV)", "T~ON (days)", "T~OFF (days)", "τ~ relative error"], f.periods.map((p) => {
+    const n = p.edges_kev.length - 1;
+    return [p.name, `${n} × ${sig(p.edges_kev[1] - p.edges_kev[0])} keV, ${p.edges_kev[0]}-${p.edges_kev[n]} keV`, p.roi_kev.map(([a, b]) => `${a}-${b}`).join(", "), p.t_on_days, p.t_off_days, p.tau_rel_uncertainty];
+  }));
+}
+
+/** A spectra file read from disk: its fields as they are (toJSON gives them back), shown as {@link spectraFileTable}. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface SpectraFileRecord extends SpectraFile {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class SpectraFileRecord extends FieldsRecord<SpectraFile> {
+  view(): ResultTable {
+    return spectraFileTable(this);
+  }
+}
+
 /**
  * Reads and validates a spectra file; errors name the file.
  *
@@ -171,7 +191,7 @@ export function validateSpectra(doc: unknown, file = "spectra"): SpectraFile {
  * file.experiment; // => "gemma"
  * file.mass_kg; // => 1.5 (kg, GEMMA Sec. 2)
  */
-export function readSpectraFile(file: string): SpectraFile {
+export function readSpectraFile(file: string): SpectraFileRecord {
   let text: string;
   try {
     text = readRegularFile(file);
@@ -185,7 +205,7 @@ export function readSpectraFile(file: string): SpectraFile {
   } catch (e) {
     throw new InputDataError(`${file}: not valid JSON (${(e as Error).message})`, { file }, { cause: e });
   }
-  return validateSpectra(doc, file);
+  return new SpectraFileRecord(validateSpectra(doc, file));
 }
 
 /**
@@ -196,14 +216,14 @@ export function readSpectraFile(file: string): SpectraFile {
  * file.periods.length; // => 3
  * withPeriods(file, ["phase-1"]).periods.length; // => 1
  */
-export function withPeriods(spectra: SpectraFile, names: readonly string[], file = "spectra"): SpectraFile {
+export function withPeriods(spectra: SpectraFile, names: readonly string[], file = "spectra"): SpectraFileRecord {
   const have = spectra.periods.map((p) => p.name);
   if (names.length === 0) throw new OptionError(`${file}: no period named; the file has ${have.join(", ")}`, { option: "periods", value: [] });
   names.forEach((n, i) => {
     if (!have.includes(n)) throw new OptionError(`${file}: no period "${n}"; the file has ${have.join(", ")}`, { option: "periods", value: n });
     if (names.indexOf(n) !== i) throw new OptionError(`${file}: period "${n}" named twice`, { option: "periods", value: n });
   });
-  return { ...spectra, periods: spectra.periods.filter((p) => names.includes(p.name)) };
+  return new SpectraFileRecord({ ...spectra, periods: spectra.periods.filter((p) => names.includes(p.name)) });
 }
 
 /**

@@ -3,6 +3,7 @@
  * result of a profile fit: what both forms of GEMMA's chi^2 (`GemmaChi2`, `CorrelatedGemmaChi2`) return.
  */
 import chisquareQuantile from "@stdlib/stats-base-dists-chisquare-quantile";
+import { quantityTable } from "../fit/resultTable.js";
 
 /** Grid specification of a chi2 map. */
 export interface MapGrid {
@@ -70,6 +71,22 @@ export class Chi2Map {
       contourLevels: this.contourLevels(),
       nbins: this.nbins,
     };
+  }
+
+  /** The grid, its minimum and the contour levels as a table (for `show`); `toString` is unchanged. */
+  toHTML(): string {
+    const m = this.gridMinimum;
+    const c = this.contourLevels();
+    return quantityTable(`χ²(X, K) map, ${this.x.length} × ${this.k.length} grid`, [
+      ["X range", [this.x[0], this.x[this.x.length - 1]]],
+      ["K range", [this.k[0], this.k[this.k.length - 1]]],
+      ["bins in the ROI", this.nbins],
+      ["grid minimum χ²", m.chi2],
+      ["grid minimum X", m.x],
+      ["grid minimum K", m.k],
+      ["χ² of the 1σ contour", c.oneSigma],
+      ["χ² of the 2σ contour", c.twoSigma],
+    ]).toHTML();
   }
 
   toString(): string {

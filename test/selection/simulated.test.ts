@@ -6,8 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectCommand } from "../../lib/cli/commands/select.js";
-import { Origin, openDataset, readPeriod, validateDataset } from "../../lib/events/index.js";
+import { Origin, ORIGIN_NAMES, openDataset, readPeriod, validateDataset } from "../../lib/events/index.js";
 import { ARTEFACT_ORIGINS, gemmaSelectionOptions, runSelection, selectDataset, type SelectDatasetResult, type SelectionResult } from "../../lib/selection/index.js";
+import { pdgDecimals } from "../../lib/fit/format.js";
 import { buildSchedule, gemmaConfig, physicsSignal, simulate, type SimulationSummary } from "../../lib/sim/index.js";
 
 const SEED = 269;
@@ -106,5 +107,19 @@ describe("GEMMA selection on simulated data (truth)", () => {
     expect(j.truth.total.signal_efficiency_live_corrected).toBeGreaterThan(0.95);
     expect(r.text).toContain("- fourier");
     await expect(async () => selectCommand.run({ in: join(dir, "missing") }, [])).rejects.toThrow(/does not exist/);
+  });
+
+  it("shows itself: the cut-flow table with the whole selection's efficiency by the PDG rule, and the truth views", () => {
+    const t = res.truth!.totalEfficiency();
+    const h = (res as unknown as { toHTML(): string }).toHTML();
+    // The PDG rule: the error's three leading digits below 355 keep two digits, else one.
+    const d = pdgDecimals(t.correctedError);
+    const r = (v: number) => (Math.round(v / 10 ** d) * 10 ** d).toFixed(Math.max(0, -d));
+    expect(h).toContain(`${r(t.corrected)} ± ${r(t.correctedError)}`);
+    expect(h).toContain(`>${res.cutFlow.total.eventsKept}</td>`);
+    const th = res.truth!.toHTML();
+    expect(th).toContain("signal efficiency by step");
+    for (const o of ARTEFACT_ORIGINS) expect(th).toContain(`>${ORIGIN_NAMES[o]}</td>`);
+    expect(res.cutFlow.toHTML()).toContain(`>${res.cutFlow.total.eventsIn}</td>`);
   });
 });

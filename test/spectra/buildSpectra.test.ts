@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatValueError } from "../../lib/fit/format.js";
 import { spectraCommand } from "../../lib/cli/commands/spectra.js";
 import { buildSpectra, readSpectraFile, validateSpectra, writeSpectraFile, type BuildSpectraResult } from "../../lib/spectra/index.js";
 import { gemmaConfig, physicsSignal, simulate, type SimulationSummary } from "../../lib/sim/index.js";
@@ -114,5 +115,13 @@ describe("buildSpectra on simulated GEMMA data", () => {
     expect(j.selection.events_in).toBe(summary.events);
     expect(res.text).toMatch(/T~ON/);
     await expect(async () => spectraCommand.run({ in: data }, [])).rejects.toThrow(/--out is required/);
+  });
+
+  it("shows itself: the file's periods, the active times and the threshold fit by the PDG rule", () => {
+    const h = (r as unknown as { toHTML(): string }).toHTML();
+    const th = r.periods[0].threshold!;
+    expect(h).toContain(formatValueError(th.e0KeV, th.e0ErrorKeV).replace(" +- ", " ± "));
+    expect(h).toContain(formatValueError(r.periods[0].tau!.tau, r.periods[0].tau!.tau * r.periods[0].tau!.relError).replace(" +- ", " ± "));
+    expect(h).toContain(`>${r.spectra.periods[0].name}</td>`);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { headlines } from "../../../lib/cli/reproduce/headlines.js";
 
@@ -33,9 +34,12 @@ describe("headlines of nuem reproduce", () => {
     expect(hi / 3.3e-32).toBeLessThan(1.05);
   });
   it("the GEMMA free-electron limits the project expects lie above the published 3.2e-11 (notebook 09: the OFF curve's errors)", () => {
+    // Upper sanity bound: twice the median mu_90 of the full procedure's pseudo-experiments at mu = 0
+    // (data/coverage); a single event-level dataset is one draw (seed 11: +1.8 sigma, notebook 09).
+    const fullMedian = JSON.parse(readFileSync("data/coverage/gemma-full-mu0.json", "utf8")).median_mu_upper_mub as number;
     for (const r of rows.filter((h) => /GEMMA mu_nu 90 % CL, free electrons/.test(h.quantity))) {
       expect(r.project as number).toBeGreaterThan(3.2e-11);
-      expect(r.project as number).toBeLessThan(1e-10);
+      expect(r.project as number).toBeLessThan(2 * fullMedian);
     }
   });
   it("no row calls a section (K fixed) the paper's procedure; the procedure rows quote toys and coverage", () => {
