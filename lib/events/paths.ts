@@ -24,7 +24,13 @@ export function truthPathFor(eventsFile: string): string {
   return join(dir, m ? truthFileName(m[1]) : `${name.replace(/\.arrow$/, "")}.truth.arrow`);
 }
 
-/** Period names become file names: letters, digits, `.`, `_`, `-`; not starting with `.`. */
+/**
+ * Period names become file names: letters, digits, `.`, `_`, `-`; not starting with `.`.
+ *
+ * @example
+ * isValidPeriodName("2005-08"); // => true
+ * isValidPeriodName("../x"); // => false
+ */
 export function isValidPeriodName(period: string): boolean {
   return /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(period);
 }

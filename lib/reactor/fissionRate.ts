@@ -21,6 +21,9 @@ export function checkFissionFractions(fractions?: Partial<PerIsotope>): PerIsoto
 /**
  * Mean energy released per fission, MeV: sum_i f_i Q_i (weighted by the isotope mix).
  * Defaults: Daya Bay fractions and Ma et al. PRC 88 014605 (2013) energies, both from data/reactor.
+ *
+ * @example
+ * meanEnergyPerFissionMeV({ U235: 1, U238: 0, Pu239: 0, Pu241: 0 }); // => 202.36 (MeV per 235U fission, Ma et al., PRC 88 (2013) 014605)
  */
 export function meanEnergyPerFissionMeV(fractions?: Partial<PerIsotope>, energyPerFissionMeV?: Partial<PerIsotope>): number {
   const f = checkFissionFractions(fractions);
