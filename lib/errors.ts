@@ -56,7 +56,14 @@ export interface InputDataLocation {
   line?: number;
 }
 
-/** A missing, unreadable or malformed input; the message names the file (and field when known). */
+/**
+ * A missing, unreadable or malformed input; the message names the file (and field when known).
+ *
+ * @example
+ * const e = new InputDataError("spectra.json: periods[0].on_counts: expected an array", { file: "spectra.json", field: "periods[0].on_counts" });
+ * e.kind; // => "input-data"
+ * e.field; // => "periods[0].on_counts"
+ */
 export class InputDataError extends NuemError {
   override readonly name: string = "InputDataError";
   readonly kind = "input-data" as const;
@@ -84,7 +91,14 @@ export interface OptionLocation {
   domain?: object;
 }
 
-/** A run's configuration refused: an option unknown, missing, out of its domain or in conflict. */
+/**
+ * A run's configuration refused: an option unknown, missing, out of its domain or in conflict.
+ *
+ * @example
+ * const e = new OptionError("--cl: expected a number in (0, 1), got 2", { option: "--cl", value: 2 });
+ * e.kind; // => "option" (the kind the CLI puts in its --json error object)
+ * e.option; // => "--cl"
+ */
 export class OptionError extends NuemError {
   override readonly name: string = "OptionError";
   readonly kind = "option" as const;

@@ -236,7 +236,15 @@ export function analyseChoice(spectra: SpectraFile, choice: AnalysisChoice, opti
   return spectra.periods.map((p) => analysePeriod(spectra, p, choice, options));
 }
 
-/** The limit from a spectra file (see the file header). */
+/**
+ * The limit from a spectra file (see the file header).
+ *
+ * @example
+ * const r = analyseSpectra(readSpectraFile(dataPath("simulated/gemma-mu0-seed11.spectra.json")));
+ * r.xUpper; // => 90.05 (X = (mu / 1e-11 mu_B)^2 < 90.05 at 90 % CL, this simulated file)
+ * r.upper; // => 9.49e-11 (mu_B)
+ * r.upper / (Math.sqrt(r.xUpper) * 1e-11); // => 1.000000 (mu = sqrt(X) x 1e-11 mu_B)
+ */
 export function analyseSpectra(spectra: SpectraFile, options: AnalyseSpectraOptions = {}): SpectraLimit {
   checkAnalyseSpectraOptions(options);
   options = applyProcedure(spectra, options);

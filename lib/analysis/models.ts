@@ -61,7 +61,12 @@ export function signalDefinition(coupling: Coupling, model: MagneticModel): Sign
   return { coupling, model, process, params, reference: X_REFERENCE_DELTA_Q_E, unit: "e", upperKey: "delta_q_upper_e" };
 }
 
-/** The coupling for an X: c_ref sqrt(X) (GEMMA (6)). */
+/**
+ * The coupling for an X: c_ref sqrt(X) (GEMMA (6)).
+ *
+ * @example
+ * couplingFromX(signalDefinition("mu", "fe"), 100); // => 1.0000e-10 (mu_B: 1e-11 sqrt(X), GEMMA Eq. 6)
+ */
 export function couplingFromX(signal: SignalDefinition, x: number): number {
   if (!(x >= 0)) throw new Error(`X = (coupling / reference)^2 must be >= 0, got ${x}`);
   return signal.reference * Math.sqrt(x);

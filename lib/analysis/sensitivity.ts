@@ -75,6 +75,11 @@ export interface SensitivityResult {
  * level, plus the weak term in ON), analysed as GEMMA does (chi2(X, K) of Eq. 7 per period, the
  * profile over K, the 4.0 % systematic of Eq. 8, the product of the periods' probability curves,
  * PDG renormalisation to X >= 0). With Asimov data X_hat = 0, so the limit is the median one.
+ *
+ * @example
+ * const r = expectedSensitivity("gemma");
+ * r.published_mu_upper_mub; // => 3.2e-11 (mu_B, the GEMMA limit, Eq. 9)
+ * r.x_upper / r.x_err; // => 1.64 (Asimov data: X = 0, the PDG limit of x = 0 is 1.645 sigma, less a little for the systematic)
  */
 export function expectedSensitivity(name: ExperimentName, opts: SensitivityOptions = {}): SensitivityResult {
   validateOptions("sensitivity options", opts, SENSITIVITY_RULES);

@@ -29,6 +29,14 @@ export interface Command {
 
 export { describeDomain, inDomain, type Domain } from "../validateOptions.js";
 
+/** The domain of every `--seed`: a positive safe integer (the seeded generators take any such seed). */
+export const SEED_DOMAIN: Domain = { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true };
+
+/** Option specs for options that take a value (`--name VALUE`), read as strings and parsed by the command. */
+export function valueOptions(...names: string[]): Record<string, { type: "string" }> {
+  return Object.fromEntries(names.map((n) => [n, { type: "string" as const }]));
+}
+
 /** Throws `--name: expected <domain>, got V` when x lies outside the domain. */
 export function checkDomain(name: string, x: number, d: Domain, given: unknown = x): number {
   if (!inDomain(x, d)) throw new OptionError(`--${name}: expected ${describeDomain(d)}, got ${typeof given === "string" ? given : JSON.stringify(given)}`, { option: `--${name}`, value: given, domain: d });

@@ -24,6 +24,9 @@ const FWHM_PER_SIGMA = 2 * Math.sqrt(2 * Math.LN2);
 /**
  * Gaussian sigma (keV) of the measured energy at a true energy eKeV: FWHM/E = f sqrt(662 keV / E),
  * i.e. sigma = (f / 2.3548) sqrt(661.657 keV x E).
+ *
+ * @example
+ * csiSigmaKeV(661.657); // => 28.098 (keV: 10 % FWHM at the 137Cs line, / 2.3548)
  */
 export function csiSigmaKeV(eKeV: number, fwhmFractionAt662: number = CSI_FWHM_FRACTION_AT_662_KEV): number {
   return (fwhmFractionAt662 / FWHM_PER_SIGMA) * Math.sqrt(CS137_LINE_KEV * Math.max(eKeV, 0));

@@ -95,6 +95,11 @@ export function foldDensity(
 /**
  * Folds a mono-energetic line of `counts` at `lineMeV`: the density (per MeV) at `outEnergiesMeV`,
  * counts x N(E'; E_line, sigma(E_line)) x eta(E'). Its integral is `counts` when eta = 1.
+ *
+ * @example
+ * const e = math.linearGrid(0.98, 1.02, 401); // MeV
+ * const d = foldLine(1.0, 100, e, { sigmaMeV: () => 0.002 });
+ * math.trapezoid(e, d); // => 100.0 (the counts: +-10 sigma holds all but 2e-23 of a Gaussian)
  */
 export function foldLine(lineMeV: number, counts: number, outEnergiesMeV: Float64Array, response: DetectorResponse): Float64Array {
   const s = response.sigmaMeV(lineMeV);

@@ -11,7 +11,12 @@ export const GE_PAIR_ENERGY_MeV = 2.96e-6;
 /** Fano factor used for germanium (F ~ 0.1: measured values for Ge lie near 0.1; Knoll, ch. 12). */
 export const GE_FANO_FACTOR = 0.1;
 
-/** Gaussian energy resolution sigma(E) = sqrt(sigma0^2 + F w E), all energies in MeV. */
+/**
+ * Gaussian energy resolution sigma(E) = sqrt(sigma0^2 + F w E), all energies in MeV.
+ *
+ * @example
+ * resolutionSigmaMeV(1, 0); // => 5.4406e-4 (MeV: sqrt(F w E) = sqrt(0.1 x 2.96e-6 x 1))
+ */
 export function resolutionSigmaMeV(
   energyMeV: number,
   sigma0MeV: number,
@@ -32,7 +37,12 @@ export function germaniumResolution(
   return (energyMeV) => Math.sqrt(s2 + fw * Math.max(energyMeV, 0));
 }
 
-/** FWHM of a Gaussian from its sigma: 2 sqrt(2 ln 2) sigma = 2.3548 sigma. */
+/**
+ * FWHM of a Gaussian from its sigma: 2 sqrt(2 ln 2) sigma = 2.3548 sigma.
+ *
+ * @example
+ * fwhmFromSigma(1); // => 2.35482 (2 sqrt(2 ln 2))
+ */
 export function fwhmFromSigma(sigma: number): number {
   return 2 * Math.sqrt(2 * Math.LN2) * sigma;
 }

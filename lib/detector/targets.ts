@@ -16,7 +16,12 @@ export interface Target {
   nucleiPerKg: number;
 }
 
-/** A target from its formula unit, with counts per kg from Avogadro's number and atomic weights. */
+/**
+ * A target from its formula unit, with counts per kg from Avogadro's number and atomic weights.
+ *
+ * @example
+ * makeTarget("Ge", [{ element: xsec.GERMANIUM, count: 1 }]).electronsPerKg; // => 2.6533e26 (32 x N_A x 1000 / 72.630)
+ */
 export function makeTarget(name: string, composition: { element: Element; count: number }[]): Target {
   let molar = 0;
   let electrons = 0;

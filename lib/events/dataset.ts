@@ -78,6 +78,12 @@ function checkPeriodRanges(manifestFile: string, m: DatasetManifest, runs: RunTa
  * periods' run ranges against it. Events are not read here; the readers of this module check
  * each events and truth file against its SHA-256, its row count and its run range in the manifest
  * when they read it. A manifest without hashes gives one warning on stderr.
+ *
+ * @example
+ * // A shipped spectra file is not a dataset: a two-hour simulation is (see simulate).
+ * simulate(gemmaConfig(), { seed: 1, outDir: "out/gemma-sim", signal: sim.freeElectronClosedFormSignal(0), hoursOn: 2, hoursOff: 2 });
+ * const ds = openDataset("out/gemma-sim");
+ * ds.runs.length; // => 10 (2 ON + 2 OFF + 6 transition runs of one hour)
  */
 export function openDataset(dir: string): EventDataset {
   const manifest = readManifest(dir);
@@ -257,10 +263,13 @@ export interface DatasetWriterOptions {
  * Same inputs give the same bytes in every file.
  *
  * @example
- * const ds = new DatasetWriter("out/gemma-sim", { experiment: "GEMMA", detector_mass_kg: 1.5, simulation: { generator: "nuem/sim", seed: 1 } }, { truth: true });
- * ds.writeRuns(runs);
- * const w = ds.openPeriod("2005-08"); w.write(batch); w.close();
+ * const ds = new DatasetWriter("out/tiny", { experiment: "GEMMA", detector_mass_kg: 1.5 });
+ * ds.writeRuns({ run: [1], start_utc: [1.1226e9], duration_s: [3600], live_time_s: [3590], dead_time_s: [10], thermal_power_gw: [3.0], state: [1], phase: [1], ln2_fill: [0], site_work: [0] });
+ * const w = ds.openPeriod("2005-08");
+ * w.write({ run: [1, 1], time_s: [0.5, 2.0], e1_kev: [10, 20], e2_kev: [10, 20], e3_kev: [10, 20], nai_kev: [0, 0], veto: [0, 0], pulser: [0, 0] });
+ * w.close();
  * ds.close();
+ * openDataset("out/tiny").manifest.periods.length; // => 1
  */
 export class DatasetWriter {
   /** The dataset directory (it appears, or replaces the previous one, at `close()`). */

@@ -51,7 +51,12 @@ function truthColumns(b: RawBatch): TruthColumns {
  * returned only with `{ truth: true }`. Memory stays at about one record batch.
  *
  * @example
- * for (const b of readEventBatches("events-2005-08.arrow")) total += b.length;
+ * const w = new EventWriter("events.arrow");
+ * w.write({ run: [1, 1], time_s: [0.5, 2.0], e1_kev: [10, 20], e2_kev: [10, 20], e3_kev: [10, 20], nai_kev: [0, 0], veto: [0, 0], pulser: [0, 0] });
+ * w.close();
+ * let total = 0;
+ * for (const b of readEventBatches("events.arrow")) total += b.length;
+ * total; // => 2 (the rows written)
  */
 export function* readEventBatches(file: string, options: ReadEventsOptions = {}): Generator<EventBatch, void, undefined> {
   const events = new IpcTableReader(file, "events", EVENT_COLUMNS, TRUTH_NAMES);

@@ -94,8 +94,10 @@ class Staging {
  *
  * @example
  * const w = new EventWriter("events-2005-08.arrow");
- * w.write({ time_s, run, e1_kev, e2_kev, e3_kev, nai_kev, veto, pulser });
- * const summary = w.close(); // { rows, batches, firstRun, lastRun, ... }
+ * w.write({ run: [1, 1, 2], time_s: [0.5, 2.0, 0.1], e1_kev: [10, 20, 30], e2_kev: [10, 20, 30], e3_kev: [10, 20, 30], nai_kev: [0, 0, 0], veto: [0, 0, 1], pulser: [0, 0, 0] });
+ * const summary = w.close();
+ * summary.rows; // => 3
+ * summary.lastRun; // => 2
  */
 export class EventWriter {
   readonly file: string;

@@ -13,6 +13,9 @@ export function truthFileName(period: string): string {
 /**
  * The truth file that belongs to an events file: `.../events-X.arrow` -> `.../truth-X.arrow`;
  * any other name `.../NAME.arrow` -> `.../NAME.truth.arrow`.
+ *
+ * @example
+ * truthPathFor("out/events-2005-08.arrow"); // => "out/truth-2005-08.arrow"
  */
 export function truthPathFor(eventsFile: string): string {
   const dir = dirname(eventsFile);
@@ -21,7 +24,13 @@ export function truthPathFor(eventsFile: string): string {
   return join(dir, m ? truthFileName(m[1]) : `${name.replace(/\.arrow$/, "")}.truth.arrow`);
 }
 
-/** Period names become file names: letters, digits, `.`, `_`, `-`; not starting with `.`. */
+/**
+ * Period names become file names: letters, digits, `.`, `_`, `-`; not starting with `.`.
+ *
+ * @example
+ * isValidPeriodName("2005-08"); // => true
+ * isValidPeriodName("../x"); // => false
+ */
 export function isValidPeriodName(period: string): boolean {
   return /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(period);
 }

@@ -36,7 +36,14 @@ export interface FitSpectrumOptions {
   quadOrder?: number;
 }
 
-/** Fits `model` to the spectrum; see the file header. */
+/**
+ * Fits `model` to the spectrum; see the file header.
+ *
+ * @example
+ * // Counts 10, 12, ..., 28 in 1-keV bins: the density 9 + 2 E, i.e. 19 + 10 x in Legendre form on [0, 10] keV.
+ * const r = fitSpectrum({ edgesKeV: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], counts: [10, 12, 14, 16, 18, 20, 22, 24, 26, 28], exposure: 1 }, polynomialModel(1, 0, 10));
+ * Array.from(r.values); // => [19.000, 10.000]
+ */
 export function fitSpectrum(spectrum: BinnedSpectrum, model: CurveModel, options: FitSpectrumOptions = {}): FitResult {
   const n = checkSpectrum(spectrum);
   const mask = roiMask(spectrum.edgesKeV, options.roi);

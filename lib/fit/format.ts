@@ -19,7 +19,13 @@ export function pdgDecimals(error: number): number {
   return e; // 950-999: rounds up to 1000, i.e. two digits of the next decade
 }
 
-/** Error rounded by the PDG rule. */
+/**
+ * Error rounded by the PDG rule.
+ *
+ * @example
+ * pdgRoundError(0.0356); // => 0.04 (356 is in 355-949: one digit)
+ * pdgRoundError(0.0123); // => 0.012 (123 is in 100-354: two digits)
+ */
 export function pdgRoundError(error: number): number {
   const d = pdgDecimals(error);
   if (!Number.isFinite(d)) return error;
@@ -34,7 +40,13 @@ function fixed(v: number, d: number): string {
   return v.toFixed(-d);
 }
 
-/** "value +- error" with the PDG rule, e.g. formatValueError(1.23456, 0.0234) = "1.235 +- 0.023". */
+/**
+ * "value +- error" with the PDG rule, e.g. formatValueError(1.23456, 0.0234) = "1.235 +- 0.023".
+ *
+ * @example
+ * formatValueError(1.23456, 0.0123); // => "1.235 +- 0.012" (PDG rule: leading digits 123 keep two)
+ * formatValueError(1.23456, 0.0356); // => "1.23 +- 0.04" (356 keeps one)
+ */
 export function formatValueError(value: number, error: number): string {
   const d = pdgDecimals(error);
   if (!Number.isFinite(d)) return `${formatPlain(value)} +- ${error}`;

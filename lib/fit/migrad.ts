@@ -138,6 +138,12 @@ function isAtLimit(x: number, err: number, lim: Limit | null | undefined): boole
 /**
  * Minimises f from x0 and computes the covariance at the minimum (errordef 1: f is a chi-square;
  * 0.5: f is -ln L). f receives a Float64Array of all parameters in external units.
+ *
+ * @example
+ * // chi^2 = ((x - 2) / 0.5)^2 + (y + 1)^2: minimum at (2, -1), errors 0.5 and 1 (Delta chi^2 = 1).
+ * const r = migrad((x) => (x[0] - 2) ** 2 / 0.25 + (x[1] + 1) ** 2, [0, 0]);
+ * r.values; // => [2.0000, -1.0000]
+ * r.errors; // => [0.50000, 1.0000]
  */
 export function migrad(f: (x: Float64Array) => number, x0: ArrayLike<number>, options: MigradOptions = {}): MigradResult {
   const n = x0.length;

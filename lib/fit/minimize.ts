@@ -49,6 +49,10 @@ export interface MinimizeResult {
 /**
  * Minimises f(x) by Nelder-Mead from x0. f receives a Float64Array of all parameters (fixed ones
  * included) in external units and must not keep it. Non-finite values of f count as +Infinity.
+ *
+ * @example
+ * // The Rosenbrock function, minimum 0 at (1, 1).
+ * minimize((x) => (1 - x[0]) ** 2 + 100 * (x[1] - x[0] ** 2) ** 2, [-1.2, 1]).x; // => [1.0000, 1.0000]
  */
 export function minimize(f: (x: Float64Array) => number, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
   const nAll = x0.length;

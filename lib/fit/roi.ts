@@ -11,6 +11,9 @@ export type Roi = ReadonlyArray<readonly [number, number]>;
  * Bin mask of a ROI: 1 for a bin lying entirely inside one ROI interval (to 1e-9 keV), 0 otherwise.
  * A bin that straddles an interval edge is excluded, so no bin reaches into a masked peak.
  * Without a ROI every bin is used.
+ *
+ * @example
+ * roiMask([0, 1, 2, 3, 4], [[1, 3]]); // => [0, 1, 1, 0]
  */
 export function roiMask(edgesKeV: ArrayLike<number>, roi?: Roi | null): Uint8Array {
   const n = edgesKeV.length - 1;

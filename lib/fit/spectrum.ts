@@ -27,7 +27,12 @@ export function checkSpectrum(s: BinnedSpectrum): number {
   return n;
 }
 
-/** Bin centres, keV. */
+/**
+ * Bin centres, keV.
+ *
+ * @example
+ * binCentresKeV([0, 1, 3]); // => [0.5, 2]
+ */
 export function binCentresKeV(edgesKeV: ArrayLike<number>): Float64Array {
   const n = edgesKeV.length - 1;
   const c = new Float64Array(n);
@@ -35,7 +40,12 @@ export function binCentresKeV(edgesKeV: ArrayLike<number>): Float64Array {
   return c;
 }
 
-/** Bin widths, keV. */
+/**
+ * Bin widths, keV.
+ *
+ * @example
+ * binWidthsKeV([0, 1, 3]); // => [1, 2]
+ */
 export function binWidthsKeV(edgesKeV: ArrayLike<number>): Float64Array {
   const n = edgesKeV.length - 1;
   const w = new Float64Array(n);

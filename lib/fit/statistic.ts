@@ -11,7 +11,12 @@
 /** Which statistic a binned fit minimises. */
 export type FitStatistic = "chi2" | "poisson";
 
-/** Gaussian chi-square over the bins. */
+/**
+ * Gaussian chi-square over the bins.
+ *
+ * @example
+ * gaussChi2([10, 12], [11, 11], [11, 11]); // => 0.181818 (1/11 + 1/11)
+ */
 export function gaussChi2(counts: ArrayLike<number>, expected: ArrayLike<number>, variance: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < counts.length; i++) {
@@ -27,6 +32,9 @@ export function gaussChi2(counts: ArrayLike<number>, expected: ArrayLike<number>
  * 2 mu (the limit n ln n -> 0). A Poisson mean is >= 0: mu < 0 lies outside the model (no
  * probability), and mu = 0 with n > 0 has probability 0, so both give +Infinity. The one definition
  * every Poisson fit of the project uses.
+ *
+ * @example
+ * bakerCousinsTerm(4, 2); // => 1.545177 (2 (mu - n + n ln(n / mu)) = 2 (4 ln 2 - 2))
  */
 export function bakerCousinsTerm(n: number, mu: number): number {
   if (!(mu >= 0)) return Infinity;
@@ -34,7 +42,12 @@ export function bakerCousinsTerm(n: number, mu: number): number {
   return 2 * mu;
 }
 
-/** Baker-Cousins Poisson likelihood chi-square, the sum of {@link bakerCousinsTerm}; +Infinity if some expectation is < 0, or 0 where counts > 0. */
+/**
+ * Baker-Cousins Poisson likelihood chi-square, the sum of {@link bakerCousinsTerm}; +Infinity if some expectation is < 0, or 0 where counts > 0.
+ *
+ * @example
+ * bakerCousinsChi2([10, 0], [10, 2]); // => 4 (0 for n = mu, 2 mu for n = 0)
+ */
 export function bakerCousinsChi2(counts: ArrayLike<number>, expected: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < counts.length; i++) {

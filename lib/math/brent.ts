@@ -9,6 +9,9 @@ import { FitError } from "../errors.js";
 /**
  * A root of f in [a, b] by the Brent-Dekker method. f(a) and f(b) must have opposite signs
  * (or one of them be zero). Converges to |x - root| <= 4 eps |x| + tol.
+ *
+ * @example
+ * brent((x) => x * x - 2, 0, 2); // => 1.41421356237 (sqrt 2)
  */
 export function brent(f: (x: number) => number, a: number, b: number, tol = 1e-12, maxIter = 200): number {
   let fa = f(a);

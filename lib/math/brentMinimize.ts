@@ -18,6 +18,9 @@ export interface Minimum1D {
  * A local minimum of f in [a, b] by Brent's method (golden section with parabolic steps).
  * Converges to |x - xmin| <= sqrt(eps) |x| + tol: the minimum of a smooth function is located to
  * about sqrt(machine precision) relative, which is inherent to minimisation.
+ *
+ * @example
+ * brentMinimize((x) => (x - 1) ** 2 + 3, 0, 3).x; // => 1.000000
  */
 export function brentMinimize(f: (x: number) => number, a: number, b: number, tol = 1e-10, maxIter = 500): Minimum1D {
   if (!(a < b)) throw new Error(`brentMinimize: need a < b, got [${a}, ${b}]`);

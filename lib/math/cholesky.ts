@@ -7,6 +7,9 @@
 /**
  * Lower-triangular L with A = L L^T, or null when A is not (numerically) positive definite.
  * Only the lower triangle of `a` is read.
+ *
+ * @example
+ * cholesky([4, 2, 2, 3], 2); // => [2, 0, 1, 1.414214] (L L^T = A: L = [[2, 0], [1, sqrt 2]])
  */
 export function cholesky(a: ArrayLike<number>, n: number): Float64Array | null {
   const l = new Float64Array(n * n);
@@ -25,7 +28,12 @@ export function cholesky(a: ArrayLike<number>, n: number): Float64Array | null {
   return l;
 }
 
-/** Solves L L^T x = b for x, given the Cholesky factor L (forward then back substitution). */
+/**
+ * Solves L L^T x = b for x, given the Cholesky factor L (forward then back substitution).
+ *
+ * @example
+ * choleskySolve(cholesky([4, 2, 2, 3], 2)!, 2, [6, 5]); // => [1.000000, 1.000000] (4 + 2 = 6, 2 + 3 = 5)
+ */
 export function choleskySolve(l: ArrayLike<number>, n: number, b: ArrayLike<number>): Float64Array {
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {

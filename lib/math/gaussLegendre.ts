@@ -18,6 +18,10 @@ const ruleCache = new Map<number, GaussRule>();
  * The n-point Gauss-Legendre rule on [-1, 1] (cached).
  * Numerical Recipes 3rd ed., Sec. 4.6.1: Newton iteration on P_n with the three-term recurrence,
  * w_i = 2 / ((1 - x_i^2) P_n'(x_i)^2).
+ *
+ * @example
+ * gaussLegendre(3).weights; // => [0.5556, 0.8889, 0.5556] (5/9, 8/9, 5/9; Abramowitz & Stegun Table 25.4)
+ * gaussLegendre(3).nodes[2]; // => 0.774597 (sqrt(3/5))
  */
 export function gaussLegendre(n: number): GaussRule {
   if (!Number.isInteger(n) || n < 1 || n > 200) throw new Error(`gaussLegendre: order must be an integer in 1..200, got ${n}`);

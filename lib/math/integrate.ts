@@ -5,6 +5,9 @@ import { panelRule } from "./panelRule.js";
  * Integral of f over [a, b] with the composite Gauss-Legendre rule: panels no wider than
  * `maxPanel` (default (b - a) / 16), `order` points each (default 8), and extra panel boundaries
  * at `breaks` (points inside (a, b) where f has a kink or a jump).
+ *
+ * @example
+ * integrate(Math.sin, 0, Math.PI); // => 2.00000000 (the integral of sin over [0, pi])
  */
 export function integrate(
   f: (x: number) => number,

@@ -6,6 +6,9 @@ import { identity } from "./identity.js";
 /**
  * Inverse of a general square matrix by Gauss-Jordan elimination with partial (row) pivoting.
  * Throws when the matrix is singular to working precision.
+ *
+ * @example
+ * invertGaussJordan([4, 7, 2, 6], 2); // => [0.600000, -0.700000, -0.200000, 0.400000] ([[6, -7], [-2, 4]] / det 10)
  */
 export function invertGaussJordan(a: ArrayLike<number>, n: number): Float64Array {
   const m = Float64Array.from(a as ArrayLike<number>);

@@ -1,6 +1,11 @@
 import { cholesky, choleskySolve } from "./cholesky.js";
 
-/** Inverse of a symmetric positive-definite matrix through its Cholesky factor, or null if not positive definite. */
+/**
+ * Inverse of a symmetric positive-definite matrix through its Cholesky factor, or null if not positive definite.
+ *
+ * @example
+ * invertSymmetric([2, 1, 1, 2], 2); // => [0.666667, -0.333333, -0.333333, 0.666667] ([[2, -1], [-1, 2]] / 3)
+ */
 export function invertSymmetric(a: ArrayLike<number>, n: number): Float64Array | null {
   const l = cholesky(a, n);
   if (!l) return null;

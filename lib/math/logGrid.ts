@@ -1,4 +1,9 @@
-/** n points from a to b (inclusive), evenly spaced in log(E). */
+/**
+ * n points from a to b (inclusive), evenly spaced in log(E).
+ *
+ * @example
+ * logGrid(1, 100, 3); // => [1.0000000, 10.000000, 100.00000]
+ */
 export function logGrid(a: number, b: number, n: number): Float64Array {
   if (!(a > 0 && b > a && n >= 2)) throw new Error(`logGrid: need 0 < a < b and n >= 2, got a=${a}, b=${b}, n=${n}`);
   const out = new Float64Array(n);

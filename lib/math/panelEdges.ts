@@ -2,6 +2,9 @@
 
 /**
  * `n + 1` edges splitting [a, b] into n equal panels (n = ceil((b - a) / maxWidth), at least 1).
+ *
+ * @example
+ * uniformEdges(0, 1, 0.3); // => [0, 0.25, 0.5, 0.75, 1] (the fewest equal panels no wider than 0.3)
  */
 export function uniformEdges(a: number, b: number, maxWidth: number): Float64Array {
   const n = Math.max(1, Math.ceil((b - a) / maxWidth - 1e-12));

@@ -10,6 +10,9 @@ export interface QuadratureRule {
 /**
  * Composite Gauss-Legendre rule on the panels [edges[k], edges[k+1]], `order` points per panel.
  * `edges` must be increasing; zero-width panels are skipped.
+ *
+ * @example
+ * panelRule([0, 1, 2], 2).nodes; // => [0.211325, 0.788675, 1.211325, 1.788675] (1/2 -+ 1/(2 sqrt 3) in each panel)
  */
 export function panelRule(edges: ArrayLike<number>, order: number): QuadratureRule {
   const g = gaussLegendre(order);

@@ -5,6 +5,9 @@ import { symmetricEigen } from "./symmetricEigen.js";
  * parameter leaves flat): the matrix is first scaled to unit diagonal (so the tolerance does not
  * depend on the parameters' units), eigenvalues below `relTol` x the largest are treated as zero.
  * Rows and columns with a zero diagonal get zero. Returns the inverse and the rank kept.
+ *
+ * @example
+ * pseudoInverseSymmetric([1, 1, 1, 1], 2).inverse; // => [0.25, 0.25, 0.25, 0.25] (the Moore-Penrose inverse of J is J / 4)
  */
 export function pseudoInverseSymmetric(a: ArrayLike<number>, n: number, relTol = 1e-10): { inverse: Float64Array; rank: number } {
   const d = new Float64Array(n);

@@ -14,7 +14,12 @@ export interface SymmetricEigen {
   vectors: Float64Array;
 }
 
-/** Eigen-decomposition of the symmetric row-major n x n matrix `a` (only its symmetric part is used). */
+/**
+ * Eigen-decomposition of the symmetric row-major n x n matrix `a` (only its symmetric part is used).
+ *
+ * @example
+ * symmetricEigen([2, 1, 1, 2], 2).values; // => [1.0000000, 3.0000000] (2 -+ 1)
+ */
 export function symmetricEigen(a: ArrayLike<number>, n: number): SymmetricEigen {
   if (a.length !== n * n) throw new Error(`symmetricEigen: expected ${n * n} entries, got ${a.length}`);
   const m = new Float64Array(n * n);

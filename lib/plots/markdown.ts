@@ -31,6 +31,9 @@ export function formatSig(v: number, digits = 2): string {
 
 /**
  * A fraction as a percentage with `digits` significant digits: formatPercent(0.354) = "35 %".
+ *
+ * @example
+ * formatPercent(0.354); // => "35 %"
  */
 export function formatPercent(fraction: number, digits = 2): string {
   return `${formatSig(100 * fraction, digits)} %`;
@@ -39,6 +42,9 @@ export function formatPercent(fraction: number, digits = 2): string {
 /**
  * "value ± error" by the PDG rounding rule (lib/fit/format.ts), with ×10ⁿ instead of e-notation:
  * formatMeasurement(0.2312, 0.0123) = "0.231 ± 0.012".
+ *
+ * @example
+ * formatMeasurement(1.234, 0.056); // => "1.23 ± 0.06" (PDG rule: 560 keeps one digit)
  */
 export function formatMeasurement(value: number, error: number): string {
   const s = formatValueError(value, error);

@@ -51,7 +51,12 @@ export function tableHtml(data: unknown, digits = 4): string {
   return `<table class="nuem-table">\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
-/** Aligned plain-text table for terminals (numbers right-aligned). */
+/**
+ * Aligned plain-text table for terminals (numbers right-aligned).
+ *
+ * @example
+ * tableText([{ a: 1 }, { a: 22.5 }]).split("\n"); // => ["   a", "----", "   1", "22.5"]
+ */
 export function tableText(data: unknown, digits = 4): string {
   const { columns, rows } = tableRows(data);
   const cells = rows.map((r) => r.map((v) => formatValue(v, digits)));

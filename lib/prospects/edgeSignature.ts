@@ -62,6 +62,9 @@ export const GA_EC_LINES_keV = Object.freeze({ K: GA_K_keV, L1: GA_L1_keV });
  * the L density further and L2 adds a little: the K/L line ratio of Ga is near 8, the "~8:1" of the
  * brief. The commonly used value L/K ~ 0.12 (the project's simulator, lib/sim/gemma.ts) could not
  * be checked against a table with the tools available.
+ *
+ * @example
+ * hydrogenicLOverKCapture(); // => 0.125 (1/2^3)
  */
 export function hydrogenicLOverKCapture(): number {
   return 1 / 8;

@@ -42,14 +42,26 @@ export function gemma2Conditions(backgroundPerKeVKgDay: number, overrides: Parti
   });
 }
 
-/** GEMMA-II's stated goal, mu_B (gemma2.json, results.goal: GEMMA paper Sec. 5). */
+/**
+ * GEMMA-II's stated goal, mu_B (gemma2.json, results.goal: GEMMA paper Sec. 5).
+ *
+ * @example
+ * gemma2Goal().value; // => 1.0e-12 (mu_B, GEMMA Sec. 5)
+ */
 export function gemma2Goal(): { value: number; source: string; note?: string } {
   const g = loadExperiment("gemma2").results?.goal;
   if (!g) throw new Error("gemma2.json: no results.goal");
   return { value: g.value, source: g.source, note: g.note };
 }
 
-/** GEMMA-II expected magnetic-moment limit (free electrons or stepping) for a background level. */
+/**
+ * GEMMA-II expected magnetic-moment limit (free electrons or stepping) for a background level.
+ *
+ * @example
+ * const r = gemma2ExpectedMuLimit(0.3); // an assumed 0.3 counts/(keV kg day)
+ * r.xUpper / r.xErr; // => 1.64 (Asimov data have X = 0: the PDG limit at x = 0 is 1.645 sigma, less a little for the systematic)
+ * r.upper / (Math.sqrt(r.xUpper) * 1e-11); // => 1.000000 (mu = 1e-11 sqrt(X) mu_B, GEMMA Eq. 6)
+ */
 export function gemma2ExpectedMuLimit(backgroundPerKeVKgDay: number, model: "fe" | "stepping" = "fe"): CouplingLimit {
   const shape = processShape(model === "fe" ? "magnetic moment, free electrons" : "magnetic moment, stepping approximation", model === "fe" ? "em-fe" : "em-stepping", "muNu_muB", 1e-11);
   return expectedCouplingLimit(gemma2Conditions(backgroundPerKeVKgDay), shape);

@@ -73,7 +73,12 @@ function load(file: string, valueColumn: string, lowColumn: string | null, withK
 let mu: PublishedLimit[] | null = null;
 let mq: PublishedLimit[] | null = null;
 
-/** Published magnetic-moment limits (and the Savannah River effect), mu_B (data/landscape/reactor_mu_limits.csv; cached). */
+/**
+ * Published magnetic-moment limits (and the Savannah River effect), mu_B (data/landscape/reactor_mu_limits.csv; cached).
+ *
+ * @example
+ * loadMagneticMomentLimits().find((l) => l.experiment === "GEMMA first result")!.value; // => 5.8e-11 (mu_B, Beda et al. Phys. At. Nucl. 70 (2007) 1873)
+ */
 export function loadMagneticMomentLimits(): PublishedLimit[] {
   mu ??= load("landscape/reactor_mu_limits.csv", "value_mu_B", "value_low_mu_B", true);
   return mu;
@@ -88,6 +93,9 @@ export function loadMilliChargeLimits(): PublishedLimit[] {
 /**
  * The best (lowest) limit up to each year among the rows that pass `filter`: the envelope drawn
  * in a "limits over time" figure. Effects (kind "effect") are not limits and are left out.
+ *
+ * @example
+ * bestLimitByYear(loadMagneticMomentLimits()).at(-1)!.experiment; // => "XENONnT"
  */
 export function bestLimitByYear(limits: readonly PublishedLimit[], filter: (l: PublishedLimit) => boolean = () => true): { year: number; value: number; experiment: string }[] {
   const rows = limits.filter((l) => l.kind === "limit" && filter(l)).slice().sort((a, b) => a.year - b.year || a.value - b.value);

@@ -1,10 +1,13 @@
+import { FitError } from "../errors.js";
+
 /**
  * Energy (same unit as the bracket) where two rate curves cross, found by bisection in log T on
  * [lo, hi]: the root of ln(a(T)/b(T)). Throws when the curves do not cross in the bracket.
  * Used for statements like "the magnetic term equals the SM term at T ~ 400 eV" (TEXONO talk).
+ *
+ * @example
+ * crossingEnergy((t) => 1 / t, () => 1, 0.1, 10); // => 1.00000 (1/T = 1 at T = 1)
  */
-
-import { FitError } from "../errors.js";
 export function crossingEnergy(a: (t: number) => number, b: (t: number) => number, lo: number, hi: number, relTol = 1e-6): number {
   const g = (t: number) => Math.log(a(t) / b(t));
   let x0 = Math.log(lo);

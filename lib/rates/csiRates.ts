@@ -28,7 +28,12 @@ export interface ChiralCouplings {
   gR: number;
 }
 
-/** g_V = g_L + g_R and g_A = g_L - g_R of chiral couplings. */
+/**
+ * g_V = g_L + g_R and g_A = g_L - g_R of chiral couplings.
+ *
+ * @example
+ * vectorAxial({ gL: 0.7312, gR: 0.2312 }).gA; // => 0.5 (g_L - g_R = (1/2 + s) - s for nu_e e)
+ */
 export function vectorAxial(c: ChiralCouplings): { gV: number; gA: number } {
   return { gV: c.gL + c.gR, gA: c.gL - c.gR };
 }

@@ -4,7 +4,12 @@ import type { ReactorSpectrum } from "../reactor/reactorSpectrum.js";
 import { getProcess, type ProcessName, type TargetUnit, type XsecParams } from "../xsec/registry.js";
 import { eNuMinForProcess } from "./eNuMin.js";
 
-/** Scattering centres per kg of a target for a cross section given per `per`. */
+/**
+ * Scattering centres per kg of a target for a cross section given per `per`.
+ *
+ * @example
+ * centresPerKg(detector.GERMANIUM_TARGET, "atom"); // => 8.2915e24 (N_A x 1000 / 72.630)
+ */
 export function centresPerKg(target: Target, per: TargetUnit): number {
   return per === "electron" ? target.electronsPerKg : per === "atom" ? target.atomsPerKg : target.nucleiPerKg;
 }

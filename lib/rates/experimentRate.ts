@@ -32,6 +32,11 @@ export interface ExperimentRateOptions {
  * Expected rate of a process at an experiment, counts/(keV kg day), at energies tKeV: true
  * deposited energy, or measured energy when `response` is set (then the true spectrum is computed
  * on a fine log grid reaching 8 sigma below and above and folded).
+ *
+ * @example
+ * const mu1 = experimentRate("gemma", "em-fe", [10], { params: { muNu_muB: 1e-11 } })[0];
+ * const mu2 = experimentRate("gemma", "em-fe", [10], { params: { muNu_muB: 2e-11 } })[0];
+ * mu2 / mu1; // => 4 (the magnetic term goes as mu^2, GEMMA Eq. 2)
  */
 export function experimentRate(name: ExperimentName, process: ProcessName, tKeV: ArrayLike<number>, opts: ExperimentRateOptions = {}): Float64Array {
   const source = experimentSource(name, opts.reactor);

@@ -43,7 +43,12 @@ export function lnGammaRe(x: number, y: number): number {
   return s - shift;
 }
 
-/** Nuclear radius estimate R = 1.2 fm A^(1/3), in cm (standard estimate; F0 depends on it weakly). */
+/**
+ * Nuclear radius estimate R = 1.2 fm A^(1/3), in cm (standard estimate; F0 depends on it weakly).
+ *
+ * @example
+ * nuclearRadiusCm(125); // => 6.0e-13 (1.2 fm x 125^(1/3))
+ */
 export function nuclearRadiusCm(massNumber: number): number {
   return 1.2e-13 * Math.cbrt(massNumber);
 }

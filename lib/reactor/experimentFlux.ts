@@ -24,6 +24,10 @@ export interface ExperimentFlux {
  * The flux at an experiment's detector from its stated power and distance
  * (Phi = P / (Q_f 4 pi L^2) n_nu: fissions per second from the thermal power, emitted isotropically), with the published value beside it.
  * `overrides` change the core model (spectrum model, capture, fractions, ...).
+ *
+ * @example
+ * experimentFlux("gemma").published_flux_per_cm2_s; // => 2.7e13 (GEMMA Sec. 2)
+ * experimentFlux("gemma").flux_per_cm2_s; // => 2.72e13 (computed)
  */
 export function experimentFlux(name: ExperimentName, overrides: Partial<ReactorCoreConfig> = {}): ExperimentFlux {
   const exp = loadExperiment(name);

@@ -262,7 +262,8 @@ const loaded = new Map<string, Experiment>();
 
 /**
  * One of the stored experiments, `data/experiments/<name>.json`, validated (cached).
- * @example loadExperiment("gemma").reactor.distance.value // 13.9 (m)
+ * @example
+ * loadExperiment("gemma").reactor.distance.value; // => 13.9 (m to the centre of the core, GEMMA Sec. 2)
  */
 export function loadExperiment(name: ExperimentName): Experiment {
   if (!(EXPERIMENT_NAMES as readonly string[]).includes(name)) {
@@ -283,7 +284,13 @@ export function experimentCore(e: Experiment, overrides: Partial<ReactorCoreConf
   return { thermalPowerGW: e.reactor.thermalPower.value, distanceM: e.reactor.distance.value, ...overrides };
 }
 
-/** Total live time of an experiment's periods, days: { on, off } (hours converted with 24 h/day). */
+/**
+ * Total live time of an experiment's periods, days: { on, off } (hours converted with 24 h/day).
+ *
+ * @example
+ * liveTimeDays(loadExperiment("gemma")).on; // => 499.25 (days: (5184 + 6798) h ON, GEMMA Sec. 3)
+ * liveTimeDays(loadExperiment("gemma")).off; // => 119.75 (days: (1853 + 1021) h OFF)
+ */
 export function liveTimeDays(e: Experiment): { on: number; off: number } {
   const toDays = (q: SourcedQuantity | undefined): number => (q === undefined ? 0 : q.unit === "h" ? q.value / 24 : q.value);
   let on = 0;

@@ -112,7 +112,8 @@ export function fissionSpectrumFunction(
  * Antineutrinos per MeV per fission of `isotope` at energy E (MeV), in model `model`
  * (default "huber-mueller"). See {@link fissionSpectrumFunction} for the formula and sources.
  *
- * @example fissionSpectrum("U235", 3.0) // 0.656 /(MeV fission), Huber Table III fit
+ * @example
+ * fissionSpectrum("U235", 3.0); // => 0.656 (per MeV per fission: exp of Huber's polynomial, PRC 84 (2011) 024617, Table III)
  */
 export function fissionSpectrum(
   isotope: FissionIsotope,
@@ -167,7 +168,12 @@ export function antineutrinosPerFission(
   return s;
 }
 
-/** The fit range (MeV) of a model, re-exported for convenience. */
+/**
+ * The fit range (MeV) of a model, re-exported for convenience.
+ *
+ * @example
+ * fitRangeMeV("huber-mueller"); // => [2, 8] (MeV: the range of Huber's and Mueller's tables)
+ */
 export function fitRangeMeV(model: SpectrumModel): readonly [number, number] {
   return FIT_RANGE_MeV[model];
 }

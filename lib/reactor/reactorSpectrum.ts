@@ -133,7 +133,7 @@ function resolveConfig(c: ReactorCoreConfig): ResolvedReactorCoreConfig {
  *
  * @example
  * const gemma = reactorSpectrum({ thermalPowerGW: 3.0, distanceM: 13.9 });
- * gemma.fluxPerCm2s.total; // ~2.7e13 per cm^2 per s
+ * gemma.fluxPerCm2s.total; // => 2.7e13 (per cm^2 per s; GEMMA Sec. 2 states 2.7e13)
  */
 export function reactorSpectrum(config: ReactorCoreConfig): ReactorSpectrum {
   const c = resolveConfig(config);

@@ -90,7 +90,14 @@ export function audioVetoWindows(options: AudioOptions = {}): { startS: Float64A
   return { startS: Float64Array.from(s), endS: Float64Array.from(e) };
 }
 
-/** True when an interval dt (s) to the previous event is vetoed. */
+/**
+ * True when an interval dt (s) to the previous event is vetoed.
+ *
+ * @example
+ * isAudioVetoed(0.05); // => true (shorter than 80 ms, GEMMA Sec. 3)
+ * isAudioVetoed(0.1); // => true (5 x 20.0 ms: the 50 Hz mains)
+ * isAudioVetoed(0.205); // => false
+ */
 export function isAudioVetoed(dtS: number, options: AudioOptions = {}): boolean {
   const { minIntervalS, periodS, toleranceS, nMax } = vetoSettings(options);
   if (dtS < minIntervalS) return true;

@@ -72,7 +72,12 @@ export function rejectBadRuns(events: EventColumns, runs: RunTable, options: Bad
   return removeRuns("bad-runs", events, runs, state, why, rows, { medianRatePerS });
 }
 
-/** Median of numbers (NaN for none). */
+/**
+ * Median of numbers (NaN for none).
+ *
+ * @example
+ * median([4, 1, 2, 3]); // => 2.5
+ */
 export function median(values: number[]): number {
   if (values.length === 0) return NaN;
   const s = Float64Array.from(values).sort();

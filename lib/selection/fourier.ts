@@ -59,7 +59,12 @@ export interface FourierResult extends CutResult {
   readonly weights: readonly [number, number, number];
 }
 
-/** Weights normalised to a + b + c = 1. */
+/**
+ * Weights normalised to a + b + c = 1.
+ *
+ * @example
+ * normaliseWeights([1, 1, 2]); // => [0.25, 0.25, 0.5]
+ */
 export function normaliseWeights(w: readonly [number, number, number]): [number, number, number] {
   const s = w[0] + w[1] + w[2];
   if (!(Math.abs(s) > 1e-12)) throw new Error(`Fourier cut: the E~ weights (${w.join(", ")}) sum to zero and cannot be normalised to a + b + c = 1`);

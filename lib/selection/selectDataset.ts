@@ -156,7 +156,16 @@ export class DatasetSelection implements SelectDatasetResult {
   }
 }
 
-/** Applies the selection (GEMMA or TEXONO preset, see `settings`) to every period of the dataset in `dir`. */
+/**
+ * Applies the selection (GEMMA or TEXONO preset, see `settings`) to every period of the dataset in `dir`.
+ *
+ * @example
+ * const s = simulate(gemmaConfig(), { seed: 1, outDir: "out/gemma-sim", signal: sim.freeElectronClosedFormSignal(0), hoursOn: 2, hoursOff: 2 });
+ * const sel = selectDataset("out/gemma-sim");
+ * sel.events === s.events; // => true (every event written is read)
+ * sel.cutFlow.total.liveTimeInS; // => 3.600e4 (s: ten one-hour runs, 2 ON + 2 OFF + 6 transition, less their dead time)
+ * sel.cutFlow.total.eventsKept; // => 600 (this seed)
+ */
 export function selectDataset(dir: string, options: SelectDatasetOptions = {}): SelectDatasetResult {
   validateOptions("selectDataset options", options, SELECT_DATASET_RULES);
   const ds = openDataset(dir);

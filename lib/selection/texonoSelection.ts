@@ -40,7 +40,12 @@ export const SELECTION_SETTINGS: readonly SelectionSettings[] = ["gemma", "texon
 /** Upper end of the TEXONO analysis window, keV (TEXONO PRL 90 (2003) 131802, abstract: background "at 12-60 keV"). */
 export const TEXONO_WINDOW_HIGH_KeV = 60;
 
-/** TEXONO's DAQ and analysis thresholds, keV (data/experiments/texono.json: seed talk, 5 and 12 keV). */
+/**
+ * TEXONO's DAQ and analysis thresholds, keV (data/experiments/texono.json: seed talk, 5 and 12 keV).
+ *
+ * @example
+ * texonoThresholdsKeV().analysisKeV; // => 12 (keV, TEXONO PRD 75 (2007) 012001)
+ */
 export function texonoThresholdsKeV(): { daqKeV: number; analysisKeV: number } {
   const d = loadExperiment("texono").detector;
   const num = (q: typeof d.triggerThreshold, what: string): number => {

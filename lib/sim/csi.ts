@@ -129,7 +129,8 @@ export function validateCsiConfig(c: CsiSimConfig): CsiSimConfig {
  * does not depend on the configured exposure.
  *
  * @example
- * simulateCsi(csiConfig({ sin2ThetaW: 0.30, onKgDays: 10 * 29882 }), { seed: 1, outDir: "out/csi" });
+ * csiConfig().onKgDays; // => 29882 (kg day ON, TEXONO PRD 81 (2010) 072001)
+ * csiConfig({ sin2ThetaW: 0.30 }).sin2ThetaW; // => 0.3
  */
 export function csiConfig(overrides: Partial<CsiSimConfig> = {}): CsiSimConfig {
   const base = defaultConfig();

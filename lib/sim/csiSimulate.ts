@@ -219,7 +219,9 @@ export interface CsiSimulationSummary {
  *
  * @example
  * const s = simulateCsi(csiConfig(), { seed: 2010, outDir: "out/csi" });
- * s.components.find((c) => c.name === "signal")!.recorded_window_on; // ~ 380
+ * const signal = s.components.find((c) => c.name === "signal")!;
+ * signal.expected_window_on; // => 378.9 (SM nu-e events with E3 in 3-8 MeV, ON)
+ * signal.recorded_window_on; // => 363 (a Poisson draw of that mean, this seed)
  */
 export function simulateCsi(config: CsiSimConfig, options: CsiSimulateOptions): CsiSimulationSummary {
   validateCsiConfig(config);

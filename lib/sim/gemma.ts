@@ -66,6 +66,8 @@ export const PHASE_II_PERIODS: readonly PhaseIIPeriod[] = Object.freeze([
  *
  * @example
  * const c = gemmaConfig({ noise: { bursts: { ratePerHour: 0 } } });
+ * c.detectorMassKg; // => 1.5 (kg, GEMMA Sec. 2)
+ * c.noise.bursts.ratePerHour; // => 0
  */
 export function gemmaConfig(overrides?: DeepPartial<SimConfig>): SimConfig {
   const e = loadExperiment("gemma");

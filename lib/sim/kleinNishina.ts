@@ -1,7 +1,12 @@
 import { M_ELECTRON_MeV, MeV_PER_keV } from "../constants.js";
 import { grid, TabulatedSpectrum } from "./spectrum.js";
 
-/** Compton edge, keV: T_max = E 2 eps / (1 + 2 eps), eps = E / m_e c^2 (Knoll, Radiation Detection and Measurement, 4th ed., eq. 10.4). */
+/**
+ * Compton edge, keV: T_max = E 2 eps / (1 + 2 eps), eps = E / m_e c^2 (Knoll, Radiation Detection and Measurement, 4th ed., eq. 10.4).
+ *
+ * @example
+ * comptonEdgeKeV(661.657); // => 477.33 (keV: the Compton edge of the 137Cs line, Knoll eq. 10.4)
+ */
 export function comptonEdgeKeV(energyKeV: number): number {
   const eps = (energyKeV * MeV_PER_keV) / M_ELECTRON_MeV;
   return (energyKeV * 2 * eps) / (1 + 2 * eps);

@@ -68,6 +68,9 @@ export interface ClosedFormSignalOptions {
  * Two components, labelled `signal-em` and `signal-weak`.
  *
  * @param muB neutrino magnetic moment in Bohr magnetons (e.g. 3.2e-11); 0 gives the weak term alone.
+ *
+ * @example
+ * freeElectronClosedFormSignal(3e-11).map((c) => c.label); // => ["signal-em", "signal-weak"]
  */
 export function freeElectronClosedFormSignal(muB: number, options: ClosedFormSignalOptions = {}): SignalComponent[] {
   if (!Number.isFinite(muB) || muB < 0) throw new Error(`muB must be a finite number >= 0, got ${muB}`);

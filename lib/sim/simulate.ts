@@ -127,8 +127,10 @@ function signalList(signal: SignalInput): readonly SignalComponent[] {
  * pass regenerates the identical events and writes them.
  *
  * @example
- * const s = simulate(gemmaConfig(), { seed: 1, outDir: "out/gemma-sim", signal: freeElectronClosedFormSignal(3e-11), hoursOn: 720, hoursOff: 720 });
- * s.counts_by_origin["signal-em"];
+ * // Two hours ON and two OFF of GEMMA-like one-hour runs (GEMMA Sec. 3), no magnetic moment.
+ * const s = simulate(gemmaConfig(), { seed: 1, outDir: "out/gemma-sim", signal: freeElectronClosedFormSignal(0), hoursOn: 2, hoursOff: 2 });
+ * s.runs.good_on; // => 2 (one-hour runs)
+ * s.counts_by_origin["signal-em"]; // => 0 (mu = 0)
  */
 export function simulate(config: SimConfig, options: SimulateOptions): SimulationResult {
   const t0 = Date.now();

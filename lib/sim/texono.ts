@@ -9,6 +9,9 @@ import * as L from "./lines.js";
  * 5 keV, analysis threshold 12 keV (from `data/experiments/texono.json`). The detector model is
  * GEMMA's (three shaping channels, NaI/CsI anti-Compton, veto) with TEXONO's numbers; no noble-gas
  * problem is reported for KSNL, so there are no noble-gas events. `overrides` replace any field.
+ *
+ * @example
+ * texonoConfig().detectorMassKg; // => 1.06 (kg, TEXONO PRD 75 (2007) 012001)
  */
 export function texonoConfig(overrides?: DeepPartial<SimConfig>): SimConfig {
   const e = loadExperiment("texono");

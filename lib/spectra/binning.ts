@@ -10,7 +10,12 @@ export const DEFAULT_BIN_WIDTH_KeV = 0.2;
 /** Default energy range of the spectra, keV. */
 export const DEFAULT_SPECTRUM_RANGE_KeV: readonly [number, number] = [2.0, 60.0];
 
-/** Uniform bin edges from lo to hi (keV) with the given width; hi - lo must be a whole number of widths. */
+/**
+ * Uniform bin edges from lo to hi (keV) with the given width; hi - lo must be a whole number of widths.
+ *
+ * @example
+ * uniformEdgesKeV().length; // => 291 (290 bins of 0.2 keV from 2 to 60 keV)
+ */
 export function uniformEdgesKeV(loKeV: number = DEFAULT_SPECTRUM_RANGE_KeV[0], hiKeV: number = DEFAULT_SPECTRUM_RANGE_KeV[1], widthKeV: number = DEFAULT_BIN_WIDTH_KeV): Float64Array {
   if (!(hiKeV > loKeV) || !(widthKeV > 0)) throw new Error(`spectrum binning: need lo < hi and a bin width > 0 keV, got [${loKeV}, ${hiKeV}] keV by ${widthKeV} keV`);
   const n = Math.round((hiKeV - loKeV) / widthKeV);
@@ -40,7 +45,12 @@ export function roiOnEdges(edges: ArrayLike<number>, roiKeV: readonly (readonly 
   return roiKeV.every(([lo, hi]) => on(lo) && on(hi));
 }
 
-/** Sum of per-bin values over the bins whose centre lies inside the ROI intervals. */
+/**
+ * Sum of per-bin values over the bins whose centre lies inside the ROI intervals.
+ *
+ * @example
+ * roiSum([1, 2, 3, 4], [0, 1, 2, 3, 4], [[1, 3]]); // => 5 (the bins 1-2 and 2-3 keV)
+ */
 export function roiSum(values: ArrayLike<number>, edges: ArrayLike<number>, roiKeV: readonly (readonly [number, number])[]): number {
   const m = roiBinMask(edges, roiKeV);
   let t = 0;

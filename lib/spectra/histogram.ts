@@ -2,6 +2,9 @@
  * Counts of `values` in the bins [edges[i], edges[i+1]) (the last bin closed), optionally only
  * where `mask[k]` is non-zero. Edges ascending; values outside are ignored. Binary search per
  * value, so any binning works; O(n log bins).
+ *
+ * @example
+ * histogram([0.5, 1.5, 1.7, 3], [0, 1, 2]); // => [1, 2] (3 lies outside)
  */
 export function histogram(values: ArrayLike<number>, edges: ArrayLike<number>, mask?: ArrayLike<number>): Float64Array {
   const nb = edges.length - 1;

@@ -33,7 +33,12 @@ function lnR(x: number, mu: number): number {
   return x >= 0 ? -0.5 * (x - mu) * (x - mu) : x * mu - 0.5 * mu * mu;
 }
 
-/** Acceptance interval [x1, x2] of the unit-width construction at mean mu >= 0 (see the file header). */
+/**
+ * Acceptance interval [x1, x2] of the unit-width construction at mean mu >= 0 (see the file header).
+ *
+ * @example
+ * fcAcceptanceInterval(0); // => [-Infinity, 1.2816] (at mu = 0 the belt is x <= Phi^-1(0.9), FC Sec. IV.B)
+ */
 export function fcAcceptanceInterval(mu: number, cl = 0.9, dx = 1e-3): [number, number] {
   if (!(mu >= 0)) throw new Error(`fcAcceptanceInterval: mu must be >= 0, got ${mu}`);
   if (!(cl > 0 && cl < 1)) throw new Error(`fcAcceptanceInterval: cl must be in (0, 1), got ${cl}`);
@@ -102,6 +107,11 @@ export class FeldmanCousinsInterval {
 /**
  * Feldman-Cousins interval for mu >= 0 from a measurement x +- sigma (default sigma 1, CL 0.9):
  * the unit-width construction applied to x / sigma, scaled back by sigma.
+ *
+ * @example
+ * feldmanCousins(0).upper; // => 1.64 (Feldman-Cousins PRD 57 (1998) 3873, Table X, 90 % CL)
+ * feldmanCousins(1).upper; // => 2.64 (Table X)
+ * feldmanCousins(-2).upper; // => 0.40 (Table X)
  */
 export function feldmanCousins(x: number, options: FeldmanCousinsOptions = {}): FeldmanCousinsInterval {
   const cl = options.cl ?? 0.9;

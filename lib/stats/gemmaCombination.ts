@@ -22,19 +22,34 @@ export interface NormalisationSystematics {
 /** GEMMA Eq. (8) inputs (GEMMA paper, Sec. 3: T~ON to 0.9 %, m_d to 1.7 %, Phi to 3.5 %). */
 export const GEMMA_NORMALISATION_SYSTEMATICS: Readonly<NormalisationSystematics> = Object.freeze({ activeTimeOn: 0.009, detectorMass: 0.017, flux: 0.035 });
 
-/** Quadrature sum sqrt(sum v_i^2) of relative errors: GEMMA Eq. (8) gives sqrt(0.9^2 + 1.7^2 + 3.5^2) % = 3.99 % ~ 4.0 %. */
+/**
+ * Quadrature sum sqrt(sum v_i^2) of relative errors: GEMMA Eq. (8) gives sqrt(0.9^2 + 1.7^2 + 3.5^2) % = 3.99 % ~ 4.0 %.
+ *
+ * @example
+ * quadratureSum([3, 4]); // => 5
+ */
 export function quadratureSum(values: readonly number[] | Readonly<NormalisationSystematics>): number {
   const v = Array.isArray(values) ? values : Object.values(values as NormalisationSystematics);
   return Math.sqrt(v.reduce((s: number, e: number) => s + e * e, 0));
 }
 
-/** X = (mu / 1e-11 mu_B)^2, GEMMA Eq. (6): the magnetic moment in mu_B for a value of X >= 0. */
+/**
+ * X = (mu / 1e-11 mu_B)^2, GEMMA Eq. (6): the magnetic moment in mu_B for a value of X >= 0.
+ *
+ * @example
+ * magneticMomentFromX(100); // => 1.0000e-10 (mu = 1e-11 sqrt(X) mu_B, GEMMA Eq. 6)
+ */
 export function magneticMomentFromX(x: number): number {
   if (!(x >= 0)) throw new Error(`magneticMomentFromX: X must be >= 0, got ${x}`);
   return 1e-11 * Math.sqrt(x);
 }
 
-/** X for a magnetic moment mu (in mu_B), GEMMA Eq. (6). */
+/**
+ * X for a magnetic moment mu (in mu_B), GEMMA Eq. (6).
+ *
+ * @example
+ * xFromMagneticMoment(3e-11); // => 9.0000 (X = (mu / 1e-11 mu_B)^2)
+ */
 export function xFromMagneticMoment(muB: number): number {
   return (muB / 1e-11) ** 2;
 }

@@ -13,7 +13,12 @@ import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 
 const LN_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
-/** ln Phi(z), accurate also where Phi underflows. */
+/**
+ * ln Phi(z), accurate also where Phi underflows.
+ *
+ * @example
+ * logNormalCdf(0); // => -0.6931472 (ln 1/2)
+ */
 export function logNormalCdf(z: number): number {
   if (z > -30) return Math.log(normalCdf(z, 0, 1));
   const r = 1 / (z * z);
@@ -21,7 +26,12 @@ export function logNormalCdf(z: number): number {
   return -0.5 * z * z - Math.log(-z) - LN_SQRT_2PI + Math.log(series);
 }
 
-/** z with ln Phi(z) = logP (logP <= 0): the standard normal quantile of p = exp(logP), also for p << 1e-300. */
+/**
+ * z with ln Phi(z) = logP (logP <= 0): the standard normal quantile of p = exp(logP), also for p << 1e-300.
+ *
+ * @example
+ * normalQuantileFromLog(Math.log(0.05)); // => -1.6448536 (Phi^-1(0.05))
+ */
 export function normalQuantileFromLog(logP: number): number {
   if (!(logP <= 0)) throw new Error(`normalQuantileFromLog: need ln p <= 0, got ${logP}`);
   if (logP >= Math.log(1e-6)) return normalQuantile(Math.exp(logP), 0, 1);

@@ -16,7 +16,13 @@ function checkCl(cl: number): void {
   if (!(cl > 0 && cl < 1)) throw new Error(`confidence level must be in (0, 1), got ${cl}`);
 }
 
-/** Closed-form renormalised upper limit for a Gaussian measurement x +- sigma (see the file header). */
+/**
+ * Closed-form renormalised upper limit for a Gaussian measurement x +- sigma (see the file header).
+ *
+ * @example
+ * pdgUpperLimit(0, 1); // => 1.6449 (x = 0: Phi^-1(0.95) sigma; Feldman-Cousins PRD 57 (1998) 3873, Table X: 1.64)
+ * pdgUpperLimit(10, 1); // => 11.2816 (x >> sigma: x + Phi^-1(0.9) sigma, the unrenormalised limit)
+ */
 export function pdgUpperLimit(x: number, sigma: number, cl = 0.9): number {
   checkCl(cl);
   if (!(sigma > 0)) throw new Error(`pdgUpperLimit: sigma must be positive, got ${sigma}`);
@@ -31,6 +37,9 @@ export function pdgUpperLimit(x: number, sigma: number, cl = 0.9): number {
  * X = 0 is dropped (the density at 0 interpolated), and the CL quantile of the rest is found
  * exactly for the piecewise-linear density (trapezoid areas, a quadratic inside the last cell).
  * The error is O(h^2) in the grid step h.
+ *
+ * @example
+ * upperLimitOnGrid([0, 1, 2], [1, 1, 1]); // => 1.8 (a flat density on [0, 2]: 90 % of the way)
  */
 export function upperLimitOnGrid(x: ArrayLike<number>, density: ArrayLike<number>, cl = 0.9, lowerBound = 0): number {
   checkCl(cl);

@@ -49,7 +49,12 @@ export function createRng(seed: number): Rng {
   };
 }
 
-/** Poisson draws, one per mean (a Float64Array of expected counts per bin): a pseudo-data spectrum. */
+/**
+ * Poisson draws, one per mean (a Float64Array of expected counts per bin): a pseudo-data spectrum.
+ *
+ * @example
+ * String(poissonDraw(createRng(7), [3, 3, 3])) === String(poissonDraw(createRng(7), [3, 3, 3])); // => true (same seed, same draws)
+ */
 export function poissonDraw(rng: Rng, mean: ArrayLike<number>, out: Float64Array = new Float64Array(mean.length)): Float64Array {
   for (let i = 0; i < mean.length; i++) out[i] = rng.poisson(mean[i]);
   return out;

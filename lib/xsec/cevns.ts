@@ -60,7 +60,12 @@ export function germaniumMeanNucleus(): GermaniumNucleus {
   return { name: "Ge(mean)", abundance: 1, massNumber: a, neutrons: a - GERMANIUM.z, massMeV: a * AMU_MeV - GERMANIUM.z * M_ELECTRON_MeV };
 }
 
-/** Weak nuclear charge Q_W = N - (1 - 4 s) Z (tree level; Freedman, PRD 9 (1974) 1389). */
+/**
+ * Weak nuclear charge Q_W = N - (1 - 4 s) Z (tree level; Freedman, PRD 9 (1974) 1389).
+ *
+ * @example
+ * weakNuclearCharge(40, 32, 0.2312); // => 37.5936 (N - (1 - 4 s) Z = 40 - 0.0752 x 32)
+ */
 export function weakNuclearCharge(neutrons: number, protons: number, sin2ThetaW: number = DEFAULT_SIN2_THETA_W): number {
   return neutrons - (1 - 4 * sin2ThetaW) * protons;
 }
@@ -78,6 +83,9 @@ export function helmRadius_fm(massNumber: number): number {
 /**
  * Helm form factor F(q) = 3 j1(q R_n)/(q R_n) exp(-(q s)^2/2) (Helm, Phys. Rev. 104 (1956) 1466;
  * Lewin-Smith parameters), q in MeV (momentum transfer, q = sqrt(2 M T) for recoil T).
+ *
+ * @example
+ * helmFormFactor(0, 72); // => 1 (no momentum transfer: the whole nucleus)
  */
 export function helmFormFactor(qMeV: number, massNumber: number): number {
   const x = (qMeV * helmRadius_fm(massNumber)) / HBARC_MeVfm;
@@ -143,7 +151,12 @@ export function dSigmaCevnsDT(eNuMeV: number, tNuclearMeV: number, options: Cevn
   return ((G_F_perMeV2 * G_F_perMeV2) / (4 * Math.PI)) * HBARC2_cm2MeV2 * sum;
 }
 
-/** Largest nuclear recoil over the nucleus model (lightest isotope), MeV. */
+/**
+ * Largest nuclear recoil over the nucleus model (lightest isotope), MeV.
+ *
+ * @example
+ * cevnsTMaxMeV(10); // => 3.070e-3 (MeV: 2E^2 / (M + 2E) for the lightest isotope, 70Ge, M = 65.1 GeV)
+ */
 export function cevnsTMaxMeV(eNuMeV: number, nucleus: CevnsNucleusModel = "isotopes"): number {
   const p = prepare(nucleus);
   let mMin = Infinity;

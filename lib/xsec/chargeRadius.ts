@@ -12,7 +12,12 @@ import { DEFAULT_SIN2_THETA_W, dSigmaWeakDT } from "./weak.js";
  */
 export const CHARGE_RADIUS_SHIFT_perCm2 = (Math.SQRT2 * Math.PI * ALPHA) / (3 * G_F_perMeV2 * HBARC2_cm2MeV2);
 
-/** sin^2 theta_W seen by the weak formula for a neutrino charge radius squared <r^2> (cm^2). */
+/**
+ * sin^2 theta_W seen by the weak formula for a neutrino charge radius squared <r^2> (cm^2).
+ *
+ * @example
+ * sin2ThetaWWithChargeRadius(1e-32, 0.2312); // => 0.25500 (0.2312 + sqrt(2) pi alpha / (3 G_F) x 1e-32 cm^2 = 0.2312 + 2.380e30 cm^-2 x 1e-32 cm^2)
+ */
 export function sin2ThetaWWithChargeRadius(chargeRadius2_cm2: number, sin2ThetaW: number = DEFAULT_SIN2_THETA_W): number {
   return sin2ThetaW + CHARGE_RADIUS_SHIFT_perCm2 * chargeRadius2_cm2;
 }

@@ -37,6 +37,9 @@ export const MILLICHARGE_PREFACTOR_cm2MeV = ((2 * Math.PI * ALPHA * ALPHA) / M_E
  * This is the pure delta_Q^2 term; the term linear in delta_Q (interference with the weak
  * amplitude) is `dSigmaMillichargeInterferenceFreeDT` below, and their sum with the weak cross
  * section is `dSigmaWeakMillichargeFreeDT`. Zero outside 0 < T <= T_max(E).
+ *
+ * @example
+ * dSigmaMillichargeFreeDT(1, 0.01, 1e-12); // => 2.5177e-45 (cm^2/MeV: 2 pi alpha^2 (hbar c)^2 x 1e-24 / (m_e T^2) = 2.5495e-45, times the bracket 0.98750)
  */
 export function dSigmaMillichargeFreeDT(eNuMeV: number, tMeV: number, deltaQ_e: number): number {
   if (!(tMeV > 0) || tMeV > (2 * eNuMeV * eNuMeV) / (M_ELECTRON_MeV + 2 * eNuMeV)) return 0;

@@ -9,7 +9,12 @@ import { GERMANIUM } from "./elements.js";
  *   eps = 11.5 Z^(-7/3) E_R[keV],   k = 0.133 Z^(2/3) A^(-1/2)  (0.157 for Ge).
  */
 
-/** Lindhard k = 0.133 Z^(2/3) A^(-1/2) (Lindhard 1963). */
+/**
+ * Lindhard k = 0.133 Z^(2/3) A^(-1/2) (Lindhard 1963).
+ *
+ * @example
+ * lindhardK(32, 72.63); // => 0.15730 (0.133 x 32^(2/3) / sqrt(72.63))
+ */
 export function lindhardK(z: number, massNumber: number): number {
   return 0.133 * Math.pow(z, 2 / 3) / Math.sqrt(massNumber);
 }

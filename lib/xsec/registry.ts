@@ -218,7 +218,12 @@ export function getProcess(name: string): ProcessInfo {
   return p;
 }
 
-/** The process's dsigma/dT with parameters fixed: (eNuMeV, tMeV) -> cm^2/MeV. */
+/**
+ * The process's dsigma/dT with parameters fixed: (eNuMeV, tMeV) -> cm^2/MeV.
+ *
+ * @example
+ * bindProcess("em-fe", { muNu_muB: 1e-10 })(1, 0.01); // => 2.4697e-43 (cm^2/MeV per electron, as dSigmaMagneticFreeDT)
+ */
 export function bindProcess(name: string, params: XsecParams = {}): (eNuMeV: number, tMeV: number) => number {
   const f = getProcess(name).dSigmaDT;
   return (eNuMeV, tMeV) => f(eNuMeV, tMeV, params);

@@ -39,6 +39,10 @@ export function germaniumShells(set: BindingEnergySet = DEFAULT_BINDING_ENERGY_S
  * theta(0) = 1 (the stepping approximation's step function; Voloshin, PRL 105 (2010) 201801;
  * Kouzakov, Studenikin and Voloshin, JETP Lett. 93 (2011) 623). 32 above the K edge (11.103 keV),
  * 30 between L1 (1.4146 keV) and K, 0 below the N shell.
+ *
+ * @example
+ * germaniumActiveElectrons(0.005); // => 30 (5 keV: all but the two K electrons, bound by 11.1 keV; X-ray Data Booklet)
+ * germaniumActiveElectrons(0.0005); // => 22 (0.5 keV: the eight L electrons, bound by 1.2-1.4 keV, drop out too)
  */
 export function germaniumActiveElectrons(tMeV: number, set: BindingEnergySet = DEFAULT_BINDING_ENERGY_SET): number {
   const t = germaniumShells(set);

@@ -12,7 +12,13 @@ import { DEFAULT_SIN2_THETA_W, dSigmaWeakDT } from "./weak.js";
  * says the EPA enhancement is absent.
  */
 
-/** Magnetic moment, stepping approximation, Ge, cm^2/MeV per atom. */
+/**
+ * Magnetic moment, stepping approximation, Ge, cm^2/MeV per atom.
+ *
+ * @example
+ * // Above every binding energy all 32 electrons of a Ge atom count as free.
+ * dSigmaMagneticSteppingDT(1, 0.1, 1e-10) / dSigmaMagneticFreeDT(1, 0.1, 1e-10); // => 32
+ */
 export function dSigmaMagneticSteppingDT(
   eNuMeV: number,
   tMeV: number,

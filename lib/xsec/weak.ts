@@ -16,6 +16,9 @@ export const WEAK_NUE_PREFACTOR_cm2PerMeV = ((G_F_perMeV2 * G_F_perMeV2 * M_ELEC
  * electron, GEMMA (1):
  *   dsW/dT = (G_F^2 m_e / 2pi) [ (1+2s)^2 (1-T/E)^2 + 4 s^2 - 2 (1+2s) s m_e T / E^2 ],  s = sin^2 theta_W.
  * Zero outside 0 < T <= T_max(E). Example: E = 1 MeV, T = 10 keV, s = 0.2312 -> 9.936e-45.
+ *
+ * @example
+ * dSigmaWeakDT(1, 0.01, 0.2312); // => 9.936e-45 (cm^2/MeV, the formula above by hand)
  */
 export function dSigmaWeakDT(eNuMeV: number, tMeV: number, sin2ThetaW: number = DEFAULT_SIN2_THETA_W): number {
   if (!(tMeV > 0) || tMeV > (2 * eNuMeV * eNuMeV) / (M_ELECTRON_MeV + 2 * eNuMeV)) return 0;

@@ -10,7 +10,7 @@ import { fitCsiResidual, simulateCsiOnOff } from "../../analysis/csiToy.js";
 import { gemma2Conditions } from "../../prospects/gemma2.js";
 import { MILLICHARGE_EPA_CUTOFFS_MeV, MILLICHARGE_MODELS, milliChargeShape, PUBLISHED_MILLICHARGE_BOUND, texonoHpgeConditions, texonoPcgeConditions } from "../../prospects/milliCharge.js";
 import { BACKGROUND_DOMAIN } from "../../analysis/domains.js";
-import { choiceOption, numberOption, type Command, type Domain, type OptionValues } from "../command.js";
+import { choiceOption, numberOption, SEED_DOMAIN, type Command, type Domain, type OptionValues } from "../command.js";
 
 const PARAMETERS = ["mu", "delta-q", "sin2w", "r2"] as const;
 const SETUPS = ["gemma", "texono", "texono-pcge", "gemma2"] as const;
@@ -18,7 +18,7 @@ const SETUPS = ["gemma", "texono", "texono-pcge", "gemma2"] as const;
 const DOMAINS: Readonly<Record<string, Domain>> = {
   background: BACKGROUND_DOMAIN,
   "cutoff-ev": { min: 1e-3, max: 1000, unit: "eV", note: "the low-Q^2 cut-off of the EPA logarithm (the project's default is 16 eV)" },
-  seed: { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true },
+  seed: SEED_DOMAIN,
 };
 
 /** The options each parameter reads; any other given option would be ignored, so it is refused. */

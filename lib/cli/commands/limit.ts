@@ -9,13 +9,13 @@ import { boundCommand } from "./bound.js";
 import { readSpectraFile, withPeriods, type SpectraFile } from "../../spectra/spectraFile.js";
 import { BIN_KEV_DOMAIN } from "../../analysis/domains.js";
 import { CL_DOMAIN } from "../../validateOptions.js";
-import { choiceOption, numberListOption, numberOption, type Command, type Domain, type OptionValues } from "../command.js";
+import { choiceOption, numberListOption, numberOption, SEED_DOMAIN, valueOptions, type Command, type Domain, type OptionValues } from "../command.js";
 
 const DOMAINS: Readonly<Record<string, Domain>> = {
   cl: CL_DOMAIN,
   "bin-kev": BIN_KEV_DOMAIN,
   "roi-low-kev": { min: 0, minExclusive: true, unit: "keV", note: "inside the file's binning and below its ROI's first upper edge" },
-  seed: { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true },
+  seed: SEED_DOMAIN,
 };
 
 /** `nuem limit`: the magnetic-moment limit from a spectra file (GEMMA Secs. 3-4). */
@@ -54,23 +54,7 @@ export const limitCommand: Command = {
     "  nuem limit --spectra out/spectra.json --model epa --method profile --background raw",
     "  nuem limit --spectra out/spectra.json --parameter delta-q --model stepping --json",
   ].join("\n"),
-  options: {
-    spectra: { type: "string" },
-    periods: { type: "string" },
-    procedure: { type: "string" },
-    parameter: { type: "string" },
-    seed: { type: "string" },
-    model: { type: "string" },
-    method: { type: "string" },
-    cl: { type: "string" },
-    background: { type: "string" },
-    "off-errors": { type: "string" },
-    alternatives: { type: "string" },
-    "roi-low-kev": { type: "string" },
-    "bin-kev": { type: "string" },
-    "profile-threshold": { type: "string" },
-    interference: { type: "string" },
-  },
+  options: valueOptions("spectra", "periods", "procedure", "parameter", "seed", "model", "method", "cl", "background", "off-errors", "alternatives", "roi-low-kev", "bin-kev", "profile-threshold", "interference"),
   domains: DOMAINS,
   run(values, positionals) {
     if (values.parameter === "sin2w" || values.parameter === "r2") {

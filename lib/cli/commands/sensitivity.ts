@@ -8,14 +8,14 @@ import { tableText } from "../../plots/table.js";
 import { BACKGROUND_DOMAIN, BIN_KEV_DOMAIN } from "../../analysis/domains.js";
 import { MAX_TOYS } from "../../analysis/pseudoExperiments.js";
 import { CL_DOMAIN } from "../../validateOptions.js";
-import { choiceOption, numberOption, type Command, type Domain } from "../command.js";
+import { choiceOption, numberOption, SEED_DOMAIN, type Command, type Domain } from "../command.js";
 
 const DOMAINS: Readonly<Record<string, Domain>> = {
   background: BACKGROUND_DOMAIN,
   "bin-kev": BIN_KEV_DOMAIN,
   cl: CL_DOMAIN,
   toys: { min: 1, max: MAX_TOYS, integer: true },
-  seed: { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true },
+  seed: SEED_DOMAIN,
 };
 
 /** `nuem sensitivity`: the expected limit from an experiment's published conditions. */

@@ -5,7 +5,7 @@ import { assertOutputSafe } from "../../io/safeWrite.js";
 import { MAX_SEED } from "../../sim/rng.js";
 import { MAX_SIMULATED_EVENTS } from "../../sim/size.js";
 import { XSEC_PARAM_DOMAINS } from "../../xsec/domains.js";
-import { choiceOption, numberOption, type Command, type CommandResult, type Domain, type OptionValues } from "../command.js";
+import { choiceOption, numberOption, valueOptions, type Command, type CommandResult, type Domain, type OptionValues } from "../command.js";
 
 const CONFIGS = ["gemma", "texono", "csi"] as const;
 const MODELS = SIGNAL_MODELS;
@@ -101,20 +101,11 @@ export const simulateCommand: Command = {
     "  nuem simulate --config csi --seed 2010 --out out/csi-sim",
   ].join("\n"),
   options: {
-    config: { type: "string" },
-    mu: { type: "string" },
-    model: { type: "string" },
-    seed: { type: "string" },
-    out: { type: "string" },
-    "hours-on": { type: "string" },
-    "hours-off": { type: "string" },
+    ...valueOptions("config", "mu", "model", "seed", "out", "hours-on", "hours-off"),
     full: { type: "boolean" },
     progress: { type: "boolean" },
     overwrite: { type: "boolean" },
-    sin2w: { type: "string" },
-    r2: { type: "string" },
-    "on-kg-days": { type: "string" },
-    "off-kg-days": { type: "string" },
+    ...valueOptions("sin2w", "r2", "on-kg-days", "off-kg-days"),
   },
   domains: DOMAINS,
   run(values) {
