@@ -95,9 +95,10 @@ function templateEdges(edgesKeV: Float64Array, templateBinKeV: number): Float64A
  * The spectra's sums, one data period at a time: pass `add` as `selectDataset`'s `onPeriod`.
  * Phases appear in the order their runs first do.
  * @example
+ * simulate(gemmaConfig(), { seed: 1, outDir: "out/gemma-sim", signal: sim.freeElectronClosedFormSignal(0), hoursOn: 6, hoursOff: 6 });
  * const acc = new SpectraAccumulator(uniformEdgesKeV());
- * const selection = selectDataset("out/gemma-sim", { onPeriod: acc.add });
- * [...acc.phases.keys()] // => [1] (a short simulated GEMMA dataset: Phase I alone)
+ * selectDataset("out/gemma-sim", { onPeriod: acc.add });
+ * [...acc.phases.keys()]; // => [1] (a short simulated GEMMA dataset: Phase I alone)
  */
 export class SpectraAccumulator {
   readonly edgesKeV: Float64Array;

@@ -61,7 +61,15 @@ export interface BuildSpectraResult extends AccumulatedSpectra {
   readonly selection: SelectDatasetResult;
 }
 
-/** The selection and the corrected spectra of a dataset (see the file header). */
+/**
+ * The selection and the corrected spectra of a dataset (see the file header).
+ *
+ * @example
+ * simulate(gemmaConfig(), { seed: 1, outDir: "out/gemma-sim", signal: sim.freeElectronClosedFormSignal(0), hoursOn: 6, hoursOff: 6 });
+ * const b = buildSpectra("out/gemma-sim");
+ * b.spectra.periods.map((p) => p.name); // => ["phase-1"]
+ * b.fourierEfficiency.closedForm; // => 0.98889 (1 - exp(-k^2/2) at k = 3)
+ */
 export function buildSpectra(dir: string, options: BuildSpectraOptions = {}): SpectraBuild {
   validateOptions("buildSpectra options", options, BUILD_SPECTRA_RULES);
   const edges = options.edgesKeV ? Float64Array.from(options.edgesKeV) : uniformEdgesKeV();

@@ -90,8 +90,11 @@ export interface AccumulatedSpectra {
  * The spectra file from the accumulated histograms (see the file header). `buildSpectra(dir)` is
  * this after `selectDataset(dir, { onPeriod: acc.add })` and reading the experiment's data.
  * @example
- * spectraFromAccumulated(acc, { source: dir, selection, experiment: loadExperiment("gemma"), fourierK: 3 }).spectra
- * // => buildSpectra(dir).spectra (test/spectra/accumulator.test.ts)
+ * simulate(gemmaConfig(), { seed: 1, outDir: "out/gemma-sim", signal: sim.freeElectronClosedFormSignal(0), hoursOn: 6, hoursOff: 6 });
+ * const acc = new SpectraAccumulator(uniformEdgesKeV());
+ * const sel = selectDataset("out/gemma-sim", { onPeriod: acc.add });
+ * const file = spectraFromAccumulated(acc, { source: "out/gemma-sim", selection: sel, experiment: loadExperiment("gemma"), fourierK: 3 }).spectra;
+ * JSON.stringify(file) === JSON.stringify(buildSpectra("out/gemma-sim").spectra); // => true (buildSpectra is this step behind its I/O edge)
  */
 export function spectraFromAccumulated(acc: SpectraAccumulator, inputs: SpectraFileInputs): AccumulatedSpectra {
   const edges = acc.edgesKeV;
