@@ -12,22 +12,24 @@ const DOMAINS: Readonly<Record<string, Domain>> = {
 import { selectionJson, settingsOption } from "./select.js";
 
 const r6 = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(6)) : x);
+/** Six digits, or null for a quantity the period does not have (a skipped period's active time). */
+const r6n = (x: number): number | null => (Number.isFinite(x) ? Number(x.toPrecision(6)) : null);
 
 /** Per analysis period: active times, threshold fit, noble-gas correction (and truth when simulated). */
 export function spectraSummary(r: BuildSpectraResult): Record<string, unknown>[] {
   return r.periods.map((p) => {
     const st = (s: typeof p.on) =>
       s && {
-        active_time_days: r6(s.activeTime.activeTimeS / 86400),
-        active_time_rel_error: r6(s.activeTime.relError),
-        line_statistics_rel_error: r6(s.activeTime.lineStatisticsRelError),
-        raw_live_time_days: r6(s.activeTime.rawLiveTimeS / 86400),
-        ledger_live_time_days: r6(s.ledgerLiveTimeS / 86400),
+        active_time_days: r6n(s.activeTime.activeTimeS / 86400),
+        active_time_rel_error: r6n(s.activeTime.relError),
+        line_statistics_rel_error: r6n(s.activeTime.lineStatisticsRelError),
+        raw_live_time_days: r6n(s.activeTime.rawLiveTimeS / 86400),
+        ledger_live_time_days: r6n(s.ledgerLiveTimeS / 86400),
         roi_counts: s.nobleGasRoi.rawCounts,
-        noble_gas_roi_counts: r6(s.nobleGasRoi.counts),
-        noble_gas_roi_error: r6(s.nobleGasRoi.error),
-        noble_gas_roi_fraction: r6(s.nobleGasRoiFraction),
-        truth_noble_gas_roi_counts: s.truthNobleGas ? roiSum(s.truthNobleGas, r.edgesKeV, r.roiKeV) : null,
+        noble_gas_roi_counts: r6n(s.nobleGasRoi.counts),
+        noble_gas_roi_error: r6n(s.nobleGasRoi.error),
+        noble_gas_roi_fraction: r6n(s.nobleGasRoiFraction),
+        truth_noble_gas_roi_counts: s.truthNobleGas ? roiSum(s.truthNobleGas, r.edgesKeV, p.roiKeV) : null,
       };
     return {
       period: p.name,
