@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyseSpectra, analysePeriod, gemmaToyConditions, toySpectraFile } from "../lib/analysis/index.js";
@@ -7,7 +7,9 @@ import type { Bench } from "./harness.js";
 
 // A GEMMA-like spectra file (published exposure, 0.2 keV bins, seeded Poisson toy), written once.
 const spectra = toySpectraFile(gemmaToyConditions(), { model: "fe", muB: 0 }, 1);
-const file = join(mkdtempSync(join(tmpdir(), "nuem-bench-")), "spectra.json");
+const scratch = mkdtempSync(join(tmpdir(), "nuem-bench-"));
+process.on("exit", () => rmSync(scratch, { recursive: true, force: true })); // the bench leaves nothing behind
+const file = join(scratch, "spectra.json");
 writeFileSync(file, JSON.stringify(spectra));
 analyseSpectra(spectra); // warm the rate cache (the bin-averaged EM and weak rates)
 const period = analysePeriod(spectra, spectra.periods[0], { background: "gel" });
