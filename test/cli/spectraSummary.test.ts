@@ -27,7 +27,7 @@ describe("spectra summary", () => {
     const p = r.periods[0];
     const off = { ...p.off!, activeTime: { ...p.off!.activeTime, activeTimeS: NaN, relError: NaN, lineStatisticsRelError: NaN }, nobleGasRoiFraction: NaN };
     const broken = { ...r, periods: [{ ...p, off, tau: undefined, skipped: "no active-time line data in phase 1" }] };
-    const [s] = spectraSummary(broken as typeof r) as { off: Record<string, unknown>; skipped: string }[];
+    const [s] = spectraSummary(broken as unknown as typeof r) as { off: Record<string, unknown>; skipped: string }[];
     expect(nonFinitePath(s)).toBeNull();
     expect(s.off.active_time_days).toBeNull();
     expect(s.off.noble_gas_roi_fraction).toBeNull();
