@@ -27,8 +27,8 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  *
  * @example
  * const m = parseRootMapping("time_s=0,run=1,e1_kev=E1*1000,e2_kev=E2/1e-3,e3_kev=E3,nai_kev=0,veto=0,pulser=0");
- * m.find((s) => s.column === "e1_kev"); // => { column: "e1_kev", branch: "E1", factor: 1000 }
- * m.length; // => 8
+ * m.length; // => 8 (every event column of FORMAT.md)
+ * m.map((s) => ("branch" in s ? `${s.branch}*${s.factor}` : s.constant)); // => [0, 1, "E1*1000", "E2*1000", "E3*1", 0, 0, 0] (E2/1e-3 is E2 times 1000)
  */
 export function parseRootMapping(spec: string, option = "--map"): RootColumnSource[] {
   const bad = (msg: string): never => {
@@ -203,11 +203,7 @@ class BatchBuffer {
  * constant. Entries must already be in (run, time_s) order, as the format keeps them; the writer
  * checks every row (finite energies, flags 0/1, runs in the run table, times within their run) and
  * a refusal names the ROOT file and entry. Nothing appears at `dir` unless the whole import succeeds.
- *
- * @example
- * // A one-run dataset from the Z -> mu mu sample (test/fixtures/root): px1 stands in for an energy.
- * const r = await importRootTrees(["test/fixtures/root/uproot-Zmumu.root"], { tree: "events", mapping: parseRootMapping("time_s=0,run=1,e1_kev=px1,e2_kev=px1,e3_kev=px1,nai_kev=0,veto=0,pulser=0"), oneRun: { durationS: 3600, state: 1 }, info: { experiment: "Zmumu", detector_mass_kg: 1 }, period: "root" }, "out/zmumu");
- * r.events; // => 2304 (entries of the tree, as uproot counts them)
+ * Tested on ROOT's own files against another reader's values: test/events/rootImport.test.ts.
  */
 export async function importRootTrees(files: readonly string[], options: ImportRootOptions, dir: string): Promise<ImportRootResult> {
   if (files.length === 0) throw new OptionError("no ROOT file to import", { option: "FILE" });
@@ -260,7 +256,9 @@ async function streamTree(jr: Jsroot, file: string, options: ImportRootOptions, 
         // The writer counts rows over the whole events file; the entry is within this ROOT file.
         const entry = e.row !== undefined ? e.row - rowsBefore : undefined;
         const at = entry !== undefined ? `entry ${entry}` : `entries ${firstEntry}..${firstEntry + n - 1}`;
-        throw new InputDataError(`${file}: tree ${options.tree}, ${at}: ${e.message}`, { file, field: e.column, row: entry }, { cause: e });
+        // Said of the ROOT file and entry, not of the events file being staged.
+        const what = e.message.startsWith(`${e.file}: `) ? e.message.slice(e.file.length + 2).replace(/^row \d+(, |: )/, "") : e.message;
+        throw new InputDataError(`${file}: tree ${options.tree}, ${at}: ${what}`, { file, field: e.column, row: entry }, { cause: e });
       }
       throw e;
     }
