@@ -44,6 +44,20 @@ describe("nuem import root", () => {
     expect(nuem("validate", out).status).toBe(1);
   });
 
+  it("records --experiment and --mass-kg in the manifest, and says when the mass is a placeholder", () => {
+    const file = "test/fixtures/root/uproot-Zmumu-zstd.root";
+    const given = join(root, "given");
+    const r = nuem("import", "root", file, "--tree", "events", "--map", MAP, "--run-duration", "3600", "--state", "off", "--experiment", "MyDet", "--mass-kg", "0.5", "--out", given, "--json");
+    expect(r.status, r.stderr).toBe(0);
+    const m = JSON.parse(readFileSync(join(given, "dataset.json"), "utf8"));
+    expect([m.experiment, m.detector_mass_kg, JSON.parse(r.stdout).mass_given]).toEqual(["MyDet", 0.5, true]);
+    expect(openDataset(given).runs.state[0]).toBe(0);
+    const placeholder = join(root, "placeholder");
+    const p = nuem("import", "root", file, "--tree", "events", "--map", MAP, "--run-duration", "3600", "--state", "on", "--out", placeholder);
+    expect(p.stdout).toMatch(/no --mass-kg given: the manifest's detector_mass_kg is a 1 kg placeholder/);
+    expect(JSON.parse(readFileSync(join(placeholder, "dataset.json"), "utf8")).description).toMatch(/detector mass not given \(--mass-kg\): 1 kg written as a placeholder/);
+  });
+
   it("usage errors exit 2 naming the option", () => {
     const base = ["import", "root", "test/fixtures/root/uproot-Zmumu.root", "--tree", "events", "--map", MAP, "--out", join(root, "x")];
     expect(nuem("import").stderr).toMatch(/expected a format after "import"/);

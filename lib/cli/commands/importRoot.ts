@@ -48,9 +48,9 @@ export const importRootCommand: Command = {
   },
   domains: {
     "run-duration": { min: 0, max: 1e9, minExclusive: true, unit: "s" },
-    "start-utc": { min: 0, max: 1e11 },
-    "thermal-power-gw": { min: 0, max: 1e3 },
-    "mass-kg": { min: 1e-3, max: 1e8 },
+    "start-utc": { min: 0, max: 1e11, unit: "s (POSIX, UTC)" },
+    "thermal-power-gw": { min: 0, max: 1e3, unit: "GW" },
+    "mass-kg": { min: 1e-3, max: 1e8, unit: "kg", note: "the manifest's range" },
   },
   positionals: true,
   async run(values, positionals) {
