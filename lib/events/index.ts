@@ -12,3 +12,4 @@ export * from "./manifest.js";
 export * from "./dataset.js";
 export { importEventsCsv, importRunsCsv, type ImportEventsCsvOptions } from "./csvImport.js";
 export * from "./diagnostics.js";
+export { importRootTrees, parseRootMapping, type RootColumnSource, type ImportRootOptions, type ImportRootResult, type OneRunSpec } from "./rootImport.js";
