@@ -234,7 +234,8 @@ export function validateDataset(dir: string): DatasetReport {
 /** Descriptive fields of a new dataset (see `DatasetManifest`). */
 export interface DatasetInfo {
   experiment: string;
-  detector_mass_kg: number;
+  /** Fiducial mass, kg; null when not known (`nuem spectra` then refuses the dataset). */
+  detector_mass_kg: number | null;
   detector?: string;
   description?: string;
   /** The selection preset applied (set by `nuem select`; see DatasetManifest.selection). */

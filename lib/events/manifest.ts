@@ -40,7 +40,8 @@ export interface DatasetManifest {
   /** "GEMMA", "TEXONO", ... */
   experiment: string;
   /** Fiducial detector mass, kg (m_d of GEMMA (5)). */
-  detector_mass_kg: number;
+  /** Fiducial mass, kg; null when not given (an import without --mass-kg): spectra refuse it. */
+  detector_mass_kg: number | null;
   /** Free-text description of the detector. */
   detector?: string;
   description?: string;
@@ -140,7 +141,8 @@ export function checkManifest(file: string, m: unknown): DatasetManifest {
   }
   if (typeof o.experiment !== "string" || o.experiment === "") bad("experiment must be a non-empty string");
   // The same range as a spectra file's mass (lib/spectra/spectraFile.ts: 1 g to 1e8 kg).
-  if (typeof o.detector_mass_kg !== "number" || !(o.detector_mass_kg >= 1e-3 && o.detector_mass_kg <= 1e8)) bad(o.detector_mass_kg === undefined ? "detector_mass_kg is missing (a number in [0.001, 1e8] kg)" : `detector_mass_kg must be a number in [0.001, 1e8] kg, got ${JSON.stringify(o.detector_mass_kg)}`);
+  // null: the mass was not given (an import without --mass-kg); spectra refuse such a dataset.
+  if (o.detector_mass_kg !== null && (typeof o.detector_mass_kg !== "number" || !(o.detector_mass_kg >= 1e-3 && o.detector_mass_kg <= 1e8))) bad(o.detector_mass_kg === undefined ? "detector_mass_kg is missing (a number in [0.001, 1e8] kg)" : `detector_mass_kg must be a number in [0.001, 1e8] kg, got ${JSON.stringify(o.detector_mass_kg)}`);
   for (const k of ["detector", "description"]) if (o[k] !== undefined && typeof o[k] !== "string") bad(`${k} must be a string`);
   if (o.selection !== undefined) {
     const s = o.selection as Record<string, unknown> | null;

@@ -1,4 +1,5 @@
 import { SECONDS_PER_DAY } from "../constants.js";
+import { knownMassKg } from "./datasetFacts.js";
 import { CSI_FWHM_FRACTION_AT_662_KEV } from "../detector/csiResolution.js";
 import { datasetBatches, openDataset } from "../events/dataset.js";
 import { RunState } from "../events/runState.js";
@@ -66,7 +67,7 @@ export function csiSpectrumFromDataset(dir: string, options: CsiSpectrumOptions 
   const fwhm = options.fwhmFractionAt662 ?? simCfg?.fwhmFractionAt662 ?? CSI_FWHM_FRACTION_AT_662_KEV;
   const edges = Float64Array.from(options.edgesKeV ?? CSI_DEFAULT_EDGES_KEV);
   const nb = edges.length - 1;
-  const mass = m.detector_mass_kg;
+  const mass = knownMassKg(m, dir);
   const runs = ds.runs;
   const stateOf = new Map<number, number>();
   let liveOn = 0;

@@ -4,6 +4,7 @@
  * simulator's configuration (GEMMA Phase II periods may carry their own: Beda et al., sec. 3, "the
  * low-energy edge of the ROI" changed between the periods).
  */
+import { InputDataError } from "../errors.js";
 import type { DatasetManifest } from "../events/index.js";
 import { pulserSettingsFromManifest, type PulserSettings } from "./threshold.js";
 
@@ -37,7 +38,7 @@ export function datasetFacts(manifest: DatasetManifest, dir: string): DatasetFac
   }
   return {
     experiment: manifest.experiment,
-    massKg: manifest.detector_mass_kg,
+    massKg: knownMassKg(manifest, dir),
     phaseNames: (manifest.phases ?? {}) as Record<string, string>,
     pulser: pulserSettingsFromManifest(manifest),
     simulatedRoiKeV,
@@ -52,4 +53,12 @@ function roiOrUndefined(x: unknown, where: string): [number, number][] | undefin
     throw new Error(`${where}: expected a non-empty list of [lo, hi] keV intervals, found ${JSON.stringify(x)}`);
   }
   return (x as number[][]).map((r) => [r[0], r[1]] as [number, number]);
+}
+
+/** The manifest's fiducial mass; refused when the dataset does not give it (null: imported without a mass). */
+export function knownMassKg(manifest: Pick<DatasetManifest, "detector_mass_kg">, dir: string): number {
+  if (manifest.detector_mass_kg === null) {
+    throw new InputDataError(`${dir}/dataset.json: detector_mass_kg is null (the detector's fiducial mass was not given, e.g. nuem import without --mass-kg): spectra need it for the rates; import again with --mass-kg`, { file: `${dir}/dataset.json`, field: "detector_mass_kg" });
+  }
+  return manifest.detector_mass_kg;
 }

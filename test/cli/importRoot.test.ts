@@ -44,7 +44,7 @@ describe("nuem import root", () => {
     expect(nuem("validate", out).status).toBe(1);
   });
 
-  it("records --experiment and --mass-kg in the manifest, and says when the mass is a placeholder", () => {
+  it("records --experiment and --mass-kg in the manifest; without a mass it writes null, validate accepts it and spectra refuse it naming detector_mass_kg", () => {
     const file = "test/fixtures/root/uproot-Zmumu-zstd.root";
     const given = join(root, "given");
     const r = nuem("import", "root", file, "--tree", "events", "--map", MAP, "--run-duration", "3600", "--state", "off", "--experiment", "MyDet", "--mass-kg", "0.5", "--out", given, "--json");
@@ -52,10 +52,14 @@ describe("nuem import root", () => {
     const m = JSON.parse(readFileSync(join(given, "dataset.json"), "utf8"));
     expect([m.experiment, m.detector_mass_kg, JSON.parse(r.stdout).mass_given]).toEqual(["MyDet", 0.5, true]);
     expect(openDataset(given).runs.state[0]).toBe(0);
-    const placeholder = join(root, "placeholder");
-    const p = nuem("import", "root", file, "--tree", "events", "--map", MAP, "--run-duration", "3600", "--state", "on", "--out", placeholder);
-    expect(p.stdout).toMatch(/no --mass-kg given: the manifest's detector_mass_kg is a 1 kg placeholder/);
-    expect(JSON.parse(readFileSync(join(placeholder, "dataset.json"), "utf8")).description).toMatch(/detector mass not given \(--mass-kg\): 1 kg written as a placeholder/);
+    const noMass = join(root, "no-mass");
+    const p = nuem("import", "root", file, "--tree", "events", "--map", MAP, "--run-duration", "3600", "--state", "on", "--out", noMass);
+    expect(p.stdout).toMatch(/no --mass-kg given: the manifest's detector_mass_kg is null/);
+    expect(JSON.parse(readFileSync(join(noMass, "dataset.json"), "utf8")).detector_mass_kg).toBeNull();
+    expect(nuem("validate", noMass).status).toBe(0);
+    const s = nuem("spectra", "--in", noMass, "--out", join(root, "no-mass.spectra.json"), "--selection", "plain", "--json");
+    expect(s.status).toBe(1);
+    expect(JSON.parse(s.stdout)).toMatchObject({ kind: "input-data", field: "detector_mass_kg" });
   });
 
   it("usage errors exit 2 naming the option", () => {

@@ -7,9 +7,6 @@ import { RunState } from "../../events/runState.js";
 import { assertOutputSafe } from "../../io/safeWrite.js";
 import { choiceOption, numberOption, refuseTogether, type Command } from "../command.js";
 
-/** Placeholder detector mass written when --mass-kg is not given; said in the output and the manifest. */
-const MASS_NOT_GIVEN_KG = 1;
-
 /** `nuem import root`: ROOT TTrees into a dataset of the event format. */
 export const importRootCommand: Command = {
   name: "root",
@@ -25,8 +22,8 @@ export const importRootCommand: Command = {
     "  --runs       the run table as CSV (columns of FORMAT.md); or, for data of a single run,",
     "  --run-duration S --state on|off [--start-utc T] [--thermal-power-gw P]: a one-run table, live",
     "               for the whole S seconds (no dead time recorded), for the one run id of the data",
-    "  --experiment NAME (default ROOT-import), --mass-kg M (fiducial mass; default 1 kg, a placeholder",
-    "               that the output and the manifest's description say was not given), --period NAME",
+    "  --experiment NAME (default ROOT-import), --mass-kg M (fiducial mass; without it the manifest's",
+    "               detector_mass_kg is null and nuem spectra refuses the dataset), --period NAME",
     "               (default root), --overwrite",
     "Entries must be in (run, time_s) order; a refusal names the file, entry and column.",
     "example:",
@@ -82,15 +79,16 @@ export const importRootCommand: Command = {
     }
     const experiment = typeof values.experiment === "string" && values.experiment !== "" ? values.experiment : "ROOT-import";
     const massGiven = values["mass-kg"] !== undefined;
-    const mass = numberOption(values, "mass-kg", MASS_NOT_GIVEN_KG, d["mass-kg"]);
+    // No mass given: the manifest says null (not known), and nuem spectra refuses the dataset naming the field.
+    const mass = massGiven ? numberOption(values, "mass-kg", undefined, d["mass-kg"]) : null;
     const period = typeof values.period === "string" ? values.period : "root";
     assertOutputSafe([datasetOutput(out, "--out", values.overwrite === true)], positionals.map((p) => ({ path: p, option: "FILE" })));
-    const description = `imported from ROOT: tree ${tree} of ${positionals.join(", ")}; --map ${values.map}${massGiven ? "" : `; detector mass not given (--mass-kg): ${MASS_NOT_GIVEN_KG} kg written as a placeholder`}`;
+    const description = `imported from ROOT: tree ${tree} of ${positionals.join(", ")}; --map ${values.map}${massGiven ? "" : "; detector mass not given (--mass-kg): detector_mass_kg is null"}`;
     const r = await importRootTrees(positionals, { tree, mapping, runs, oneRun, period, overwrite: values.overwrite === true, info: { experiment, detector_mass_kg: mass, description } }, out);
     const text = [
       `${out}: ${r.events} events from ${r.files.length} file(s) into period ${r.period}, ${r.runs} run(s)`,
       ...r.files.map((f) => `  ${f.file}: ${f.entries} entries`),
-      ...(massGiven ? [] : [`note: no --mass-kg given: the manifest's detector_mass_kg is a ${MASS_NOT_GIVEN_KG} kg placeholder; give the fiducial mass before building spectra`]),
+      ...(massGiven ? [] : ["note: no --mass-kg given: the manifest's detector_mass_kg is null; nuem validate and select accept the dataset, nuem spectra refuses it until it is imported again with --mass-kg"]),
     ].join("\n");
     return { json: { ...r, experiment, detector_mass_kg: mass, mass_given: massGiven }, text };
   },
