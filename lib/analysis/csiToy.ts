@@ -7,6 +7,8 @@ import { buildCsiModel, csiExpectedSpectra } from "../sim/csiModel.js";
 import { CSI_DEFAULT_EDGES_KEV, type CsiToySpectrum } from "../spectra/csiSpectrum.js";
 import { createRng } from "../stats/random.js";
 import { CHARGE_RADIUS_SHIFT_perCm2 } from "../xsec/chargeRadius.js";
+import { ChargeRadiusInterval } from "./chargeRadiusInterval.js";
+import { CsiFit } from "./csiFit.js";
 
 /** Inputs of a CsI(Tl) ON/OFF toy spectrum. */
 export interface CsiToyOptions {
@@ -53,18 +55,6 @@ export function simulateCsiOnOff(o: CsiToyOptions): CsiToySpectrum {
     residualErr[i] = Math.sqrt(Math.max(on[i], 1) / o.onKgDays ** 2 + Math.max(off[i], 1) / o.offKgDays ** 2);
   }
   return { edgesKeV: edges, on, off, onKgDays: o.onKgDays, offKgDays: o.offKgDays, residual, residualErr, expectedSignal: signal, basis };
-}
-
-/** A one-parameter fit: best value, Delta chi2 = 1 errors, chi2 and degrees of freedom. */
-export interface CsiFit {
-  parameter: "xi" | "sin2ThetaW" | "chargeRadius2_cm2";
-  value: number;
-  errLow: number;
-  errHigh: number;
-  /** (errLow + errHigh) / 2. */
-  err: number;
-  chi2: number;
-  ndf: number;
 }
 
 function chi2Of(sp: CsiToySpectrum, model: Float64Array): number {
@@ -115,7 +105,7 @@ export function fitCsiResidual(sp: CsiToySpectrum, parameter: CsiFit["parameter"
     }
     const xi = bb / a;
     const err = 1 / Math.sqrt(a);
-    return { parameter, value: xi, errLow: err, errHigh: err, err, chi2: chi2Of(sp, ref.map((v) => v * xi)), ndf: nb - 1 };
+    return new CsiFit({ parameter, value: xi, errLow: err, errHigh: err, err, chi2: chi2Of(sp, ref.map((v) => v * xi)), ndf: nb - 1 });
   }
   // Fit in s (order 0.1, so Brent's absolute tolerances fit); <r^2> is a linear map of s.
   const f = (x: number) => chi2Of(sp, basisRate(sp.basis, antiNueCouplings("sm", x)));
@@ -124,7 +114,7 @@ export function fitCsiResidual(sp: CsiToySpectrum, parameter: CsiFit["parameter"
   const { lo, hi } = interval(f, m.x, m.fval, 0.01, floor);
   const map = parameter === "sin2ThetaW" ? (x: number) => x : (x: number) => (x - sRef) / CHARGE_RADIUS_SHIFT_perCm2;
   const v = map(m.x);
-  return { parameter, value: v, errLow: v - map(lo), errHigh: map(hi) - v, err: 0.5 * (map(hi) - map(lo)), chi2: m.fval, ndf: nb - 1 };
+  return new CsiFit({ parameter, value: v, errLow: v - map(lo), errHigh: map(hi) - v, err: 0.5 * (map(hi) - map(lo)), chi2: m.fval, ndf: nb - 1 });
 }
 
 /**
@@ -132,11 +122,11 @@ export function fitCsiResidual(sp: CsiToySpectrum, parameter: CsiFit["parameter"
  * quadrature) against the Standard-Model value sRef: <r^2> = (s - sRef) / 2.380e30 cm^-2, Gaussian,
  * central interval at `cl` (1.645 sigma at 90 %).
  */
-export function chargeRadiusInterval(s: number, sigmaStat: number, sigmaSys: number, sRef = CSI_SIN2_REF, cl = 0.9): { central: number; sigma: number; lower: number; upper: number } {
+export function chargeRadiusInterval(s: number, sigmaStat: number, sigmaSys: number, sRef = CSI_SIN2_REF, cl = 0.9): ChargeRadiusInterval {
   const sigma = Math.hypot(sigmaStat, sigmaSys) / CHARGE_RADIUS_SHIFT_perCm2;
   const central = (s - sRef) / CHARGE_RADIUS_SHIFT_perCm2;
   const z = normalQuantile(0.5 + cl / 2, 0, 1);
-  return { central, sigma, lower: central - z * sigma, upper: central + z * sigma };
+  return new ChargeRadiusInterval({ central, sigma, lower: central - z * sigma, upper: central + z * sigma });
 }
 
 /**
