@@ -76,7 +76,7 @@ export class CsiSummary extends FieldsRecord<CsiSummaryFields> {
     const p = this.published;
     const r2 = this.chargeRadiusFromPublishedSin2;
     const w = `${this.windowKeV[0] / 1000}-${this.windowKeV[1] / 1000} MeV`;
-    return new ResultTable("", ["quantity", "project", "published"], [
+    return new ResultTable("the project's numbers next to the published ones", ["quantity", "project", "published"], [
       [`SM rate ${w} (counts / kg day)`, this.smRatePerKgDay, "not read"],
       ["stat. error of ξ", this.asimov.xi.err, p.xi.stat],
       [`sin²θW from the published ξ = ${p.xi.value}`, this.sin2FromPublishedXi, p.sin2ThetaW.value],

@@ -4,7 +4,7 @@ import { brentMinimize } from "../math/brentMinimize.js";
 import { antiNueCouplings, basisRate, csiBasis, csiFoldedBasis, CSI_SIN2_REF, sin2AtRateMinimum, type CsiBasis } from "../rates/csiRates.js";
 import { csiConfig, type CsiSimConfig } from "../sim/csi.js";
 import { buildCsiModel, csiExpectedSpectra } from "../sim/csiModel.js";
-import { CSI_DEFAULT_EDGES_KEV, type CsiToySpectrum } from "../spectra/csiSpectrum.js";
+import { CSI_DEFAULT_EDGES_KEV, CsiOnOffSpectrum, type CsiToySpectrum } from "../spectra/csiSpectrum.js";
 import { createRng } from "../stats/random.js";
 import { CHARGE_RADIUS_SHIFT_perCm2 } from "../xsec/chargeRadius.js";
 import { ChargeRadiusInterval } from "./chargeRadiusInterval.js";
@@ -36,7 +36,7 @@ export interface CsiToyOptions {
  * Not an event simulator: the event-level CsI(Tl) simulation is `simulateCsi` (lib/sim/csiSimulate.ts),
  * histogrammed by `csiSpectrumFromDataset` (lib/spectra/csiSpectrum.ts).
  */
-export function simulateCsiOnOff(o: CsiToyOptions): CsiToySpectrum {
+export function simulateCsiOnOff(o: CsiToyOptions): CsiOnOffSpectrum {
   const edges = Float64Array.from(o.edgesKeV ?? CSI_DEFAULT_EDGES_KEV);
   const basis = o.basis ?? csiBasis(edges);
   const signal = basisRate(basis, antiNueCouplings("sm", o.sin2ThetaW ?? CSI_SIN2_REF, o.chargeRadius2_cm2 ?? 0));
@@ -54,7 +54,7 @@ export function simulateCsiOnOff(o: CsiToyOptions): CsiToySpectrum {
     residual[i] = on[i] / o.onKgDays - off[i] / o.offKgDays;
     residualErr[i] = Math.sqrt(Math.max(on[i], 1) / o.onKgDays ** 2 + Math.max(off[i], 1) / o.offKgDays ** 2);
   }
-  return { edgesKeV: edges, on, off, onKgDays: o.onKgDays, offKgDays: o.offKgDays, residual, residualErr, expectedSignal: signal, basis };
+  return new CsiOnOffSpectrum({ edgesKeV: edges, on, off, onKgDays: o.onKgDays, offKgDays: o.offKgDays, residual, residualErr, expectedSignal: signal, basis });
 }
 
 function chi2Of(sp: CsiToySpectrum, model: Float64Array): number {
@@ -134,7 +134,7 @@ export function chargeRadiusInterval(s: number, sigmaStat: number, sigmaSys: num
  * error is the expected one, sqrt((b + s)/E_on + b/E_off) per bin; a fit to it returns the truth
  * with the median expected error.
  */
-export function asimovCsiOnOff(o: Omit<CsiToyOptions, "seed">): CsiToySpectrum {
+export function asimovCsiOnOff(o: Omit<CsiToyOptions, "seed">): CsiOnOffSpectrum {
   const edges = Float64Array.from(o.edgesKeV ?? CSI_DEFAULT_EDGES_KEV);
   const basis = o.basis ?? csiBasis(edges);
   const signal = basisRate(basis, antiNueCouplings("sm", o.sin2ThetaW ?? CSI_SIN2_REF, o.chargeRadius2_cm2 ?? 0));
@@ -150,7 +150,7 @@ export function asimovCsiOnOff(o: Omit<CsiToyOptions, "seed">): CsiToySpectrum {
  * A fit of it returns the injected value with the median expected error of the event-level
  * analysis (compare `asimovCsiOnOff`, which has a flat background and no resolution).
  */
-export function csiAsimovFromConfig(config: CsiSimConfig = csiConfig(), edgesKeV: ArrayLike<number> = CSI_DEFAULT_EDGES_KEV): CsiToySpectrum {
+export function csiAsimovFromConfig(config: CsiSimConfig = csiConfig(), edgesKeV: ArrayLike<number> = CSI_DEFAULT_EDGES_KEV): CsiOnOffSpectrum {
   const edges = Float64Array.from(edgesKeV);
   const basis = csiFoldedBasis(edges, config.fwhmFractionAt662);
   const exp = csiExpectedSpectra(buildCsiModel(config), edges);
@@ -163,7 +163,7 @@ export function csiAsimovFromConfig(config: CsiSimConfig = csiConfig(), edgesKeV
  * equal to the signal s and its expected error sqrt((b + s)/E_on + b/E_off); b and s in counts per
  * kg day per bin.
  */
-function expectedOnOff(edges: Float64Array, basis: CsiBasis, signal: Float64Array, background: ArrayLike<number>, onKgDays: number, offKgDays: number): CsiToySpectrum {
+function expectedOnOff(edges: Float64Array, basis: CsiBasis, signal: Float64Array, background: ArrayLike<number>, onKgDays: number, offKgDays: number): CsiOnOffSpectrum {
   const nb = edges.length - 1;
   const on = new Float64Array(nb);
   const off = new Float64Array(nb);
@@ -174,5 +174,5 @@ function expectedOnOff(edges: Float64Array, basis: CsiBasis, signal: Float64Arra
     off[i] = b * offKgDays;
     residualErr[i] = Math.sqrt((b + signal[i]) / onKgDays + b / offKgDays);
   }
-  return { edgesKeV: edges, on, off, onKgDays, offKgDays, residual: Float64Array.from(signal), residualErr, expectedSignal: signal, basis };
+  return new CsiOnOffSpectrum({ edgesKeV: edges, on, off, onKgDays, offKgDays, residual: Float64Array.from(signal), residualErr, expectedSignal: signal, basis });
 }

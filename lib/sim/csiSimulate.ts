@@ -236,12 +236,12 @@ export class CsiSimulationResult extends FieldsRecord<CsiSimulationSummary> {
     const w = `${this.window_kev[0] / 1000}-${this.window_kev[1] / 1000} MeV`;
     const runs = quantityTable(`${this.experiment} simulation, seed ${this.seed}, sin²θ_W = ${this.sin2_theta_w}, ⟨r²⟩ = ${this.charge_radius2_cm2} cm²`, [
       ["runs (ON / OFF)", `${this.runs.on} / ${this.runs.off}`],
-      ["exposure ON (kg day)", this.exposure_kg_days.on],
-      ["exposure OFF (kg day)", this.exposure_kg_days.off],
+      // Live time x mass: 6 significant digits, so that a sum of run exposures prints as 29882.
+      ["exposure ON (kg day)", Number(this.exposure_kg_days.on.toPrecision(6))],
+      ["exposure OFF (kg day)", Number(this.exposure_kg_days.off.toPrecision(6))],
       [`events written (E3 in ${this.record_kev[0] / 1000}-${this.record_kev[1] / 1000} MeV)`, this.events],
       [`background level, ${w} (counts / kg day)`, this.background_per_kg_day],
-      ["background level from", this.background_source],
-    ]);
+    ], [`background level: ${this.background_source}`]);
     return new ResultTables([runs, this.componentTable()]);
   }
 }
