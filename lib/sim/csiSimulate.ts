@@ -5,6 +5,7 @@ import type { EventWriter } from "../events/eventWriter.js";
 import { DATASET_MANIFEST_FILE } from "../events/manifest.js";
 import { ORIGIN_NAMES } from "../events/origin.js";
 import { RunState } from "../events/runState.js";
+import { formatNumber } from "../fit/formatNumber.js";
 import { FieldsRecord, quantityTable, ResultTable, ResultTables } from "../fit/resultTable.js";
 import { version } from "../version.js";
 import { validateCsiConfig, type CsiSimConfig } from "./csi.js";
@@ -236,9 +237,9 @@ export class CsiSimulationResult extends FieldsRecord<CsiSimulationSummary> {
     const w = `${this.window_kev[0] / 1000}-${this.window_kev[1] / 1000} MeV`;
     const runs = quantityTable(`${this.experiment} simulation, seed ${this.seed}, sin²θ_W = ${this.sin2_theta_w}, ⟨r²⟩ = ${this.charge_radius2_cm2} cm²`, [
       ["runs (ON / OFF)", `${this.runs.on} / ${this.runs.off}`],
-      // Live time x mass: 6 significant digits, so that a sum of run exposures prints as 29882.
-      ["exposure ON (kg day)", Number(this.exposure_kg_days.on.toPrecision(6))],
-      ["exposure OFF (kg day)", Number(this.exposure_kg_days.off.toPrecision(6))],
+      // Live time x mass to 6 significant digits: a sum of run exposures prints as 29882, a tenth of it as 2988.2.
+      ["exposure ON (kg day)", formatNumber(this.exposure_kg_days.on, 6)],
+      ["exposure OFF (kg day)", formatNumber(this.exposure_kg_days.off, 6)],
       [`events written (E3 in ${this.record_kev[0] / 1000}-${this.record_kev[1] / 1000} MeV)`, this.events],
       [`background level, ${w} (counts / kg day)`, this.background_per_kg_day],
     ], [`background level: ${this.background_source}`]);

@@ -4,6 +4,7 @@ import { datasetBatches, openDataset } from "../events/dataset.js";
 import { RunState } from "../events/runState.js";
 import { antiNueCouplings, basisRate, csiFoldedBasis, CSI_SIN2_REF, type CsiBasis } from "../rates/csiRates.js";
 import type { CsiSimConfig } from "../sim/csi.js";
+import { formatNumber } from "../fit/formatNumber.js";
 import { FieldsRecord, measured, quantityTable, ResultTable, ResultTables } from "../fit/resultTable.js";
 
 /** Default bins of the CsI analysis: 3-8 MeV in 0.5 MeV bins, keV. */
@@ -73,9 +74,9 @@ export class CsiDatasetSpectrum extends FieldsRecord<CsiEventSpectrum> {
   view(): ResultTables {
     const runs = quantityTable(`${this.experiment}: ON/OFF spectra of the events, ${this.massKg} kg`, [
       ["runs ON / OFF / left out", `${this.runs.on} / ${this.runs.off} / ${this.runs.other}`],
-      // Live time x mass: 6 significant digits, so that 29882.000000001 prints as 29882.
-      ["exposure ON (kg day)", Number(this.onKgDays.toPrecision(6))],
-      ["exposure OFF (kg day)", Number(this.offKgDays.toPrecision(6))],
+      // Live time x mass to 6 significant digits: 29882.000000001 prints as 29882, a tenth of it as 2988.2.
+      ["exposure ON (kg day)", formatNumber(this.onKgDays, 6)],
+      ["exposure OFF (kg day)", formatNumber(this.offKgDays, 6)],
       ["vetoed events in the bins, ON / OFF", `${this.vetoed.on} / ${this.vetoed.off}`],
       ["resolution of the folded SM basis (FWHM at 662 keV)", this.fwhmFractionAt662],
     ]);
