@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ChargeRadiusInterval } from "../../lib/analysis/chargeRadiusInterval.js";
+import { csiBound } from "../../lib/analysis/csiBound.js";
 import { CsiFit } from "../../lib/analysis/csiFit.js";
 import { csiSummary } from "../../lib/analysis/csiSummary.js";
 import { chargeRadiusInterval, fitCsiResidual, simulateCsiOnOff } from "../../lib/analysis/csiToy.js";
@@ -77,5 +78,22 @@ describe("CsiOnOffSpectrum", () => {
     expect(Object.keys(sp.toJSON())).toEqual(SPECTRUM_KEYS);
     const toy = simulateCsiOnOff({ seed: 3, backgroundPerKgDay: 0.119, onKgDays: 29882, offKgDays: 7369 });
     expect(Object.keys(toy.toJSON())).toEqual(SPECTRUM_KEYS);
+  });
+});
+
+describe("CsiBound", () => {
+  it("keeps the fields `nuem bound --json` printed, in their order, and the command's text", () => {
+    const b = csiBound("r2", { seed: 5 });
+    expect(Object.keys(b.toJSON())).toEqual(["parameter", "experiment", "mode", "fit", "sm_rate_per_kg_day", "background_per_kg_day", "sin2_from_published_xi", "r2_interval_from_published_sin2_cm2", "published"]);
+    expect(JSON.parse(JSON.stringify(b)).fit).toEqual(JSON.parse(JSON.stringify({ ...b.fit.toJSON() })));
+    expect(b.toString()).toMatch(/^TEXONO CsI\(Tl\), 3-8 MeV, toy spectrum, seed 5: <r\^2> = /);
+    expect(b.toString()).toContain("published: -2.1e-32 < <r^2> < 3.3e-32 cm^2 (90 % CL)");
+  });
+  it("shows the fit, the interval from the published sin^2 theta_W (PDG rule) and the published numbers", () => {
+    const h = csiBound("sin2w").toHTML();
+    // Asimov: the truth 0.23867 with the median errors; the interval's sigma 1.6476e-32 keeps two digits.
+    expect(h).toContain("(0.5 ± 1.6)e-32");
+    expect(h).toContain("sin²θ_W from the published ξ = 1.08");
+    expect(h).toContain("<td style=\"text-align:right\">0.251</td>");
   });
 });
