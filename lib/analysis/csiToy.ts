@@ -4,9 +4,11 @@ import { brentMinimize } from "../math/brentMinimize.js";
 import { antiNueCouplings, basisRate, csiBasis, csiFoldedBasis, CSI_SIN2_REF, sin2AtRateMinimum, type CsiBasis } from "../rates/csiRates.js";
 import { csiConfig, type CsiSimConfig } from "../sim/csi.js";
 import { buildCsiModel, csiExpectedSpectra } from "../sim/csiModel.js";
-import { CSI_DEFAULT_EDGES_KEV, type CsiToySpectrum } from "../spectra/csiSpectrum.js";
+import { CSI_DEFAULT_EDGES_KEV, CsiOnOffSpectrum, type CsiToySpectrum } from "../spectra/csiSpectrum.js";
 import { createRng } from "../stats/random.js";
 import { CHARGE_RADIUS_SHIFT_perCm2 } from "../xsec/chargeRadius.js";
+import { ChargeRadiusInterval } from "./chargeRadiusInterval.js";
+import { CsiFit } from "./csiFit.js";
 
 /** Inputs of a CsI(Tl) ON/OFF toy spectrum. */
 export interface CsiToyOptions {
@@ -34,7 +36,7 @@ export interface CsiToyOptions {
  * Not an event simulator: the event-level CsI(Tl) simulation is `simulateCsi` (lib/sim/csiSimulate.ts),
  * histogrammed by `csiSpectrumFromDataset` (lib/spectra/csiSpectrum.ts).
  */
-export function simulateCsiOnOff(o: CsiToyOptions): CsiToySpectrum {
+export function simulateCsiOnOff(o: CsiToyOptions): CsiOnOffSpectrum {
   const edges = Float64Array.from(o.edgesKeV ?? CSI_DEFAULT_EDGES_KEV);
   const basis = o.basis ?? csiBasis(edges);
   const signal = basisRate(basis, antiNueCouplings("sm", o.sin2ThetaW ?? CSI_SIN2_REF, o.chargeRadius2_cm2 ?? 0));
@@ -52,19 +54,7 @@ export function simulateCsiOnOff(o: CsiToyOptions): CsiToySpectrum {
     residual[i] = on[i] / o.onKgDays - off[i] / o.offKgDays;
     residualErr[i] = Math.sqrt(Math.max(on[i], 1) / o.onKgDays ** 2 + Math.max(off[i], 1) / o.offKgDays ** 2);
   }
-  return { edgesKeV: edges, on, off, onKgDays: o.onKgDays, offKgDays: o.offKgDays, residual, residualErr, expectedSignal: signal, basis };
-}
-
-/** A one-parameter fit: best value, Delta chi2 = 1 errors, chi2 and degrees of freedom. */
-export interface CsiFit {
-  parameter: "xi" | "sin2ThetaW" | "chargeRadius2_cm2";
-  value: number;
-  errLow: number;
-  errHigh: number;
-  /** (errLow + errHigh) / 2. */
-  err: number;
-  chi2: number;
-  ndf: number;
+  return new CsiOnOffSpectrum({ edgesKeV: edges, on, off, onKgDays: o.onKgDays, offKgDays: o.offKgDays, residual, residualErr, expectedSignal: signal, basis });
 }
 
 function chi2Of(sp: CsiToySpectrum, model: Float64Array): number {
@@ -115,7 +105,7 @@ export function fitCsiResidual(sp: CsiToySpectrum, parameter: CsiFit["parameter"
     }
     const xi = bb / a;
     const err = 1 / Math.sqrt(a);
-    return { parameter, value: xi, errLow: err, errHigh: err, err, chi2: chi2Of(sp, ref.map((v) => v * xi)), ndf: nb - 1 };
+    return new CsiFit({ parameter, value: xi, errLow: err, errHigh: err, err, chi2: chi2Of(sp, ref.map((v) => v * xi)), ndf: nb - 1 });
   }
   // Fit in s (order 0.1, so Brent's absolute tolerances fit); <r^2> is a linear map of s.
   const f = (x: number) => chi2Of(sp, basisRate(sp.basis, antiNueCouplings("sm", x)));
@@ -124,7 +114,7 @@ export function fitCsiResidual(sp: CsiToySpectrum, parameter: CsiFit["parameter"
   const { lo, hi } = interval(f, m.x, m.fval, 0.01, floor);
   const map = parameter === "sin2ThetaW" ? (x: number) => x : (x: number) => (x - sRef) / CHARGE_RADIUS_SHIFT_perCm2;
   const v = map(m.x);
-  return { parameter, value: v, errLow: v - map(lo), errHigh: map(hi) - v, err: 0.5 * (map(hi) - map(lo)), chi2: m.fval, ndf: nb - 1 };
+  return new CsiFit({ parameter, value: v, errLow: v - map(lo), errHigh: map(hi) - v, err: 0.5 * (map(hi) - map(lo)), chi2: m.fval, ndf: nb - 1 });
 }
 
 /**
@@ -132,11 +122,11 @@ export function fitCsiResidual(sp: CsiToySpectrum, parameter: CsiFit["parameter"
  * quadrature) against the Standard-Model value sRef: <r^2> = (s - sRef) / 2.380e30 cm^-2, Gaussian,
  * central interval at `cl` (1.645 sigma at 90 %).
  */
-export function chargeRadiusInterval(s: number, sigmaStat: number, sigmaSys: number, sRef = CSI_SIN2_REF, cl = 0.9): { central: number; sigma: number; lower: number; upper: number } {
+export function chargeRadiusInterval(s: number, sigmaStat: number, sigmaSys: number, sRef = CSI_SIN2_REF, cl = 0.9): ChargeRadiusInterval {
   const sigma = Math.hypot(sigmaStat, sigmaSys) / CHARGE_RADIUS_SHIFT_perCm2;
   const central = (s - sRef) / CHARGE_RADIUS_SHIFT_perCm2;
   const z = normalQuantile(0.5 + cl / 2, 0, 1);
-  return { central, sigma, lower: central - z * sigma, upper: central + z * sigma };
+  return new ChargeRadiusInterval({ central, sigma, lower: central - z * sigma, upper: central + z * sigma });
 }
 
 /**
@@ -144,7 +134,7 @@ export function chargeRadiusInterval(s: number, sigmaStat: number, sigmaSys: num
  * error is the expected one, sqrt((b + s)/E_on + b/E_off) per bin; a fit to it returns the truth
  * with the median expected error.
  */
-export function asimovCsiOnOff(o: Omit<CsiToyOptions, "seed">): CsiToySpectrum {
+export function asimovCsiOnOff(o: Omit<CsiToyOptions, "seed">): CsiOnOffSpectrum {
   const edges = Float64Array.from(o.edgesKeV ?? CSI_DEFAULT_EDGES_KEV);
   const basis = o.basis ?? csiBasis(edges);
   const signal = basisRate(basis, antiNueCouplings("sm", o.sin2ThetaW ?? CSI_SIN2_REF, o.chargeRadius2_cm2 ?? 0));
@@ -160,7 +150,7 @@ export function asimovCsiOnOff(o: Omit<CsiToyOptions, "seed">): CsiToySpectrum {
  * A fit of it returns the injected value with the median expected error of the event-level
  * analysis (compare `asimovCsiOnOff`, which has a flat background and no resolution).
  */
-export function csiAsimovFromConfig(config: CsiSimConfig = csiConfig(), edgesKeV: ArrayLike<number> = CSI_DEFAULT_EDGES_KEV): CsiToySpectrum {
+export function csiAsimovFromConfig(config: CsiSimConfig = csiConfig(), edgesKeV: ArrayLike<number> = CSI_DEFAULT_EDGES_KEV): CsiOnOffSpectrum {
   const edges = Float64Array.from(edgesKeV);
   const basis = csiFoldedBasis(edges, config.fwhmFractionAt662);
   const exp = csiExpectedSpectra(buildCsiModel(config), edges);
@@ -173,7 +163,7 @@ export function csiAsimovFromConfig(config: CsiSimConfig = csiConfig(), edgesKeV
  * equal to the signal s and its expected error sqrt((b + s)/E_on + b/E_off); b and s in counts per
  * kg day per bin.
  */
-function expectedOnOff(edges: Float64Array, basis: CsiBasis, signal: Float64Array, background: ArrayLike<number>, onKgDays: number, offKgDays: number): CsiToySpectrum {
+function expectedOnOff(edges: Float64Array, basis: CsiBasis, signal: Float64Array, background: ArrayLike<number>, onKgDays: number, offKgDays: number): CsiOnOffSpectrum {
   const nb = edges.length - 1;
   const on = new Float64Array(nb);
   const off = new Float64Array(nb);
@@ -184,5 +174,5 @@ function expectedOnOff(edges: Float64Array, basis: CsiBasis, signal: Float64Arra
     off[i] = b * offKgDays;
     residualErr[i] = Math.sqrt((b + signal[i]) / onKgDays + b / offKgDays);
   }
-  return { edgesKeV: edges, on, off, onKgDays, offKgDays, residual: Float64Array.from(signal), residualErr, expectedSignal: signal, basis };
+  return new CsiOnOffSpectrum({ edgesKeV: edges, on, off, onKgDays, offKgDays, residual: Float64Array.from(signal), residualErr, expectedSignal: signal, basis });
 }

@@ -15,5 +15,8 @@ export * from "./spectraToy.js";
 export * from "./pseudoExperiments.js";
 export * from "./figureRows.js";
 export * from "./milliChargeSignedLimit.js";
+export * from "./chargeRadiusInterval.js";
+export * from "./csiBound.js";
+export * from "./csiFit.js";
 export * from "./csiToy.js";
 export * from "./csiSummary.js";

@@ -60,6 +60,26 @@ export function formatValueError(value: number, error: number): string {
   return `${fixed(value, d)} +- ${fixed(pdgRoundError(error), d)}`;
 }
 
+/**
+ * "value +high −low" for asymmetric errors: the narrower error decides the decimal place by the
+ * PDG rule (RPP Introduction, Sec. 5.3, applied to the smaller of several errors, as for a
+ * statistical and a systematic one), and the value and both errors are rounded to it.
+ *
+ * @example
+ * formatValueAsymmetric(0.21349, 0.04061, 0.0343); // => "0.213 +0.034 −0.041" (343 keeps two digits)
+ */
+export function formatValueAsymmetric(value: number, errLow: number, errHigh: number): string {
+  const d = pdgDecimals(Math.min(errLow, errHigh));
+  if (!Number.isFinite(d) || !(Math.max(errLow, errHigh) > 0 && Number.isFinite(Math.max(errLow, errHigh)))) return `${formatPlain(value)} +${errHigh} −${errLow}`;
+  const big = Math.max(Math.abs(value), errLow, errHigh);
+  if (big >= 1e6 || big < 1e-4) {
+    const exp = Math.floor(Math.log10(big));
+    const s = 10 ** exp;
+    return `(${fixed(value / s, d - exp)} +${fixed(errHigh / s, d - exp)} −${fixed(errLow / s, d - exp)})e${exp}`;
+  }
+  return `${fixed(value, d)} +${fixed(errHigh, d)} −${fixed(errLow, d)}`;
+}
+
 /** A number with 6 significant digits, exponent form when very small or large. */
 export function formatPlain(v: number, digits = 6): string {
   if (!Number.isFinite(v)) return String(v);

@@ -3,8 +3,8 @@ export { minimize, type MinimizeOptions, type MinimizeResult } from "./minimize.
 export { hesse, type HesseOptions, type HesseResult } from "./hesse.js";
 export { migrad, MigradResult, type MigradOptions } from "./migrad.js";
 export { clampToLimit, isBounded, toExternal, toInternal, type Limit } from "./limits.js";
-export { formatPlain, formatValueError, pdgDecimals, pdgRoundError } from "./format.js";
-export { formatMeasured, measured, quantityTable, ResultTable, ResultTables, type Measured, type ResultCell } from "./resultTable.js";
+export { formatPlain, formatValueAsymmetric, formatValueError, pdgDecimals, pdgRoundError } from "./format.js";
+export { formatMeasured, measured, measuredAsymmetric, quantityTable, ResultTable, ResultTables, type Measured, type MeasuredAsymmetric, type ResultCell } from "./resultTable.js";
 export { maskedIndices, roiMask, type Roi } from "./roi.js";
 export { binCentresKeV, binWidthsKeV, checkSpectrum, countVariance, type BinnedSpectrum } from "./spectrum.js";
 export type { CurveModel } from "./curveModel.js";

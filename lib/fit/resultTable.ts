@@ -3,7 +3,7 @@
  * notebook (`show` in lib/plots). A value with an error is printed by the PDG rounding rule
  * (`format.ts`); other numbers as table cells (`formatNumber`, 4 significant digits).
  */
-import { formatValueError } from "./format.js";
+import { formatValueAsymmetric, formatValueError } from "./format.js";
 import { formatValue } from "./formatNumber.js";
 
 /** A value with its 1-sigma error, printed by the PDG rule: 0.0532 +- 0.0123 -> "0.053 ± 0.012". */
@@ -12,12 +12,28 @@ export interface Measured {
   readonly error: number;
 }
 
-/** One cell: text, a number, a value with its error, or nothing. */
-export type ResultCell = string | number | boolean | Measured | null | undefined | readonly number[];
+/** A value with asymmetric 1-sigma errors (e.g. the Delta chi2 = 1 ends of a fit): "0.213 +0.034 −0.041". */
+export interface MeasuredAsymmetric {
+  readonly value: number;
+  readonly errLow: number;
+  readonly errHigh: number;
+}
+
+/** One cell: text, a number, a value with its error(s), or nothing. */
+export type ResultCell = string | number | boolean | Measured | MeasuredAsymmetric | null | undefined | readonly number[];
 
 /** A value with its error, for a table cell. */
 export function measured(value: number, error: number): Measured {
   return { value, error };
+}
+
+/** A value with asymmetric errors, for a table cell; equal errors give a "value ± error" cell. */
+export function measuredAsymmetric(value: number, errLow: number, errHigh: number): Measured | MeasuredAsymmetric {
+  return errLow === errHigh ? { value, error: errLow } : { value, errLow, errHigh };
+}
+
+function isAsymmetric(c: unknown): c is MeasuredAsymmetric {
+  return typeof c === "object" && c !== null && !Array.isArray(c) && typeof (c as MeasuredAsymmetric).value === "number" && typeof (c as MeasuredAsymmetric).errLow === "number" && typeof (c as MeasuredAsymmetric).errHigh === "number";
 }
 
 function isMeasured(c: unknown): c is Measured {
@@ -34,6 +50,7 @@ export function formatMeasured(m: Measured): string {
 /** The text of one cell. */
 export function cellText(c: ResultCell): string {
   if (isMeasured(c)) return formatMeasured(c);
+  if (isAsymmetric(c)) return formatValueAsymmetric(c.value, c.errLow, c.errHigh).replace(/^(\(?)-(0(?:\.0+)?) /, "$1$2 ");
   if (typeof c === "boolean") return c ? "yes" : "no";
   return formatValue(c);
 }
@@ -43,7 +60,7 @@ function escapeHtml(s: string): string {
 }
 
 function isNumeric(c: ResultCell): boolean {
-  return typeof c === "number" || isMeasured(c);
+  return typeof c === "number" || isMeasured(c) || isAsymmetric(c);
 }
 
 /** A captioned table of a result: rows of cells under named columns, with optional notes below. */

@@ -5,6 +5,8 @@ import type { EventWriter } from "../events/eventWriter.js";
 import { DATASET_MANIFEST_FILE } from "../events/manifest.js";
 import { ORIGIN_NAMES } from "../events/origin.js";
 import { RunState } from "../events/runState.js";
+import { formatNumber } from "../fit/formatNumber.js";
+import { FieldsRecord, quantityTable, ResultTable, ResultTables } from "../fit/resultTable.js";
 import { version } from "../version.js";
 import { validateCsiConfig, type CsiSimConfig } from "./csi.js";
 import { buildCsiModel, type CsiModel } from "./csiModel.js";
@@ -207,6 +209,44 @@ export interface CsiSimulationSummary {
   out_dir?: string;
 }
 
+/**
+ * What `simulateCsi` returns: the summary's fields as they are (its JSON is the summary's plus
+ * `out_dir`), shown as the runs, exposures, events and background level, then the expected and
+ * simulated counts of each component in the window.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface CsiSimulationResult extends CsiSimulationSummary {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class CsiSimulationResult extends FieldsRecord<CsiSimulationSummary> {
+  /** Expected and simulated events of each source in the window, ON and OFF. */
+  componentTable(): ResultTable {
+    const w = `${this.window_kev[0] / 1000}-${this.window_kev[1] / 1000} MeV`;
+    return new ResultTable(`${this.experiment} simulation, seed ${this.seed}: events by source`, ["source", "truth", "veto", "events written", `${w} ON: expected`, `${w} ON: simulated`, `${w} OFF: expected`, `${w} OFF: simulated`], this.components.map((c) => [
+      c.name,
+      c.origin,
+      c.veto,
+      c.recorded_on + c.recorded_off,
+      c.expected_window_on,
+      c.recorded_window_on,
+      c.expected_window_off,
+      c.recorded_window_off,
+    ]));
+  }
+
+  view(): ResultTables {
+    const w = `${this.window_kev[0] / 1000}-${this.window_kev[1] / 1000} MeV`;
+    const runs = quantityTable(`${this.experiment} simulation, seed ${this.seed}, sin²θ_W = ${this.sin2_theta_w}, ⟨r²⟩ = ${this.charge_radius2_cm2} cm²`, [
+      ["runs (ON / OFF)", `${this.runs.on} / ${this.runs.off}`],
+      // Live time x mass to 6 significant digits: a sum of run exposures prints as 29882, a tenth of it as 2988.2.
+      ["exposure ON (kg day)", formatNumber(this.exposure_kg_days.on, 6)],
+      ["exposure OFF (kg day)", formatNumber(this.exposure_kg_days.off, 6)],
+      [`events written (E3 in ${this.record_kev[0] / 1000}-${this.record_kev[1] / 1000} MeV)`, this.events],
+      [`background level, ${w} (counts / kg day)`, this.background_per_kg_day],
+    ], [`background level: ${this.background_source}`]);
+    return new ResultTables([runs, this.componentTable()]);
+  }
+}
+
 
 
 /**
@@ -223,7 +263,7 @@ export interface CsiSimulationSummary {
  * signal.expected_window_on; // => 378.9 (SM nu-e events with E3 in 3-8 MeV, ON)
  * signal.recorded_window_on; // => 363 (a Poisson draw of that mean, this seed)
  */
-export function simulateCsi(config: CsiSimConfig, options: CsiSimulateOptions): CsiSimulationSummary {
+export function simulateCsi(config: CsiSimConfig, options: CsiSimulateOptions): CsiSimulationResult {
   validateCsiConfig(config);
   const seed = checkSeed(options.seed);
   const model = buildCsiModel(config);
@@ -349,5 +389,5 @@ export function simulateCsi(config: CsiSimConfig, options: CsiSimulateOptions): 
     files: [DATASET_MANIFEST_FILE, "runs.arrow", ...files, SIMULATION_SUMMARY_FILE],
   };
   writeSimulationSummary(options.outDir, summary);
-  return { ...summary, out_dir: options.outDir };
+  return new CsiSimulationResult({ ...summary, out_dir: options.outDir });
 }

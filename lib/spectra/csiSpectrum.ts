@@ -5,6 +5,8 @@ import { datasetBatches, openDataset } from "../events/dataset.js";
 import { RunState } from "../events/runState.js";
 import { antiNueCouplings, basisRate, csiFoldedBasis, CSI_SIN2_REF, type CsiBasis } from "../rates/csiRates.js";
 import type { CsiSimConfig } from "../sim/csi.js";
+import { formatNumber } from "../fit/formatNumber.js";
+import { FieldsRecord, measured, quantityTable, ResultTable, ResultTables } from "../fit/resultTable.js";
 
 /** Default bins of the CsI analysis: 3-8 MeV in 0.5 MeV bins, keV. */
 export const CSI_DEFAULT_EDGES_KEV: readonly number[] = Array.from({ length: 11 }, (_, i) => 3000 + 500 * i);
@@ -39,6 +41,50 @@ export interface CsiEventSpectrum extends CsiToySpectrum {
   vetoed: { on: number; off: number };
 }
 
+/** The bins of a CsI ON/OFF spectrum: counts, residual ± its error (PDG rule), expected SM signal. */
+function csiBinTable(sp: CsiToySpectrum, caption: string): ResultTable {
+  const e = sp.edgesKeV;
+  return new ResultTable(caption, ["E (keV)", "ON counts", "OFF counts", "residual ON/E_on − OFF/E_off (counts / kg day)", "expected SM signal (counts / kg day)"], Array.from(sp.residual, (r, i) => [`${e[i]}-${e[i + 1]}`, sp.on[i], sp.off[i], measured(r, sp.residualErr[i]), sp.expectedSignal[i]]));
+}
+
+function exposureCaption(sp: CsiToySpectrum): string {
+  return `ON ${Number(sp.onKgDays.toPrecision(6))} kg day, OFF ${Number(sp.offKgDays.toPrecision(6))} kg day`;
+}
+
+/**
+ * What `simulateCsiOnOff`, `asimovCsiOnOff` and `csiAsimovFromConfig` return: the fields of
+ * {@link CsiToySpectrum} as they are (its JSON is theirs), shown bin by bin.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface CsiOnOffSpectrum extends CsiToySpectrum {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class CsiOnOffSpectrum extends FieldsRecord<CsiToySpectrum> {
+  view(): ResultTable {
+    return csiBinTable(this, `CsI(Tl) ON/OFF spectrum, ${exposureCaption(this)}`);
+  }
+}
+
+/**
+ * What `csiSpectrumFromDataset` returns: the fields of {@link CsiEventSpectrum} as they are,
+ * shown as the dataset's runs, exposures and vetoed events, then bin by bin.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface CsiDatasetSpectrum extends CsiEventSpectrum {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class CsiDatasetSpectrum extends FieldsRecord<CsiEventSpectrum> {
+  view(): ResultTables {
+    const runs = quantityTable(`${this.experiment}: ON/OFF spectra of the events, ${this.massKg} kg`, [
+      ["runs ON / OFF / left out", `${this.runs.on} / ${this.runs.off} / ${this.runs.other}`],
+      // Live time x mass to 6 significant digits: 29882.000000001 prints as 29882, a tenth of it as 2988.2.
+      ["exposure ON (kg day)", formatNumber(this.onKgDays, 6)],
+      ["exposure OFF (kg day)", formatNumber(this.offKgDays, 6)],
+      ["vetoed events in the bins, ON / OFF", `${this.vetoed.on} / ${this.vetoed.off}`],
+      ["resolution of the folded SM basis (FWHM at 662 keV)", this.fwhmFractionAt662],
+    ]);
+    return new ResultTables([runs, csiBinTable(this, "bins (veto-free E3)")]);
+  }
+}
+
 /** Options of {@link csiSpectrumFromDataset}. */
 export interface CsiSpectrumOptions {
   /** Bin edges of E3, keV (default 3-8 MeV in 0.5 MeV bins). */
@@ -58,7 +104,7 @@ export interface CsiSpectrumOptions {
  * is the resolution-folded one ({@link csiFoldedBasis}), so `fitCsiResidual(sp, "sin2ThetaW")` fits
  * the events. Refuses a dataset whose manifest's `experiment` does not say CsI.
  */
-export function csiSpectrumFromDataset(dir: string, options: CsiSpectrumOptions = {}): CsiEventSpectrum {
+export function csiSpectrumFromDataset(dir: string, options: CsiSpectrumOptions = {}): CsiDatasetSpectrum {
   const ds = openDataset(dir);
   const m = ds.manifest;
   // The experiment names the detector (a TEXONO HPGe dataset's detector text mentions its CsI anti-Compton).
@@ -118,7 +164,7 @@ export function csiSpectrumFromDataset(dir: string, options: CsiSpectrumOptions 
     residual[i] = on[i] / onKgDays - off[i] / offKgDays;
     residualErr[i] = Math.sqrt(Math.max(on[i], 1) / onKgDays ** 2 + Math.max(off[i], 1) / offKgDays ** 2);
   }
-  return {
+  return new CsiDatasetSpectrum({
     edgesKeV: edges,
     on,
     off,
@@ -133,5 +179,5 @@ export function csiSpectrumFromDataset(dir: string, options: CsiSpectrumOptions 
     fwhmFractionAt662: fwhm,
     runs: nRuns,
     vetoed,
-  };
+  });
 }

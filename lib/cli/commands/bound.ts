@@ -3,10 +3,8 @@ import { signalDefinition } from "../../analysis/models.js";
 import { tableText } from "../../plots/table.js";
 import { experimentConditions, type AsimovConditions } from "../../prospects/asimovConditions.js";
 import { expectedCouplingLimit, processShape } from "../../prospects/couplingSensitivity.js";
-import { csiSpectrumFromDataset } from "../../spectra/csiSpectrum.js";
 import { validateDataset } from "../../events/dataset.js";
-import { csiSummary } from "../../analysis/csiSummary.js";
-import { fitCsiResidual, simulateCsiOnOff } from "../../analysis/csiToy.js";
+import { csiBound, type CsiBoundOptions } from "../../analysis/csiBound.js";
 import { gemma2Conditions } from "../../prospects/gemma2.js";
 import { MILLICHARGE_EPA_CUTOFFS_MeV, MILLICHARGE_MODELS, milliChargeShape, PUBLISHED_MILLICHARGE_BOUND, texonoHpgeConditions, texonoPcgeConditions } from "../../prospects/milliCharge.js";
 import { BACKGROUND_DOMAIN } from "../../analysis/domains.js";
@@ -71,51 +69,17 @@ export const boundCommand: Command = {
       if (values[k] !== undefined && !READS[parameter].includes(k)) throw new OptionError(`--${k} does not apply to --parameter ${parameter} (it reads ${READS[parameter].map((o) => `--${o}`).join(", ")})`, { option: `--${k}` });
     }
     if (parameter === "sin2w" || parameter === "r2") {
-      const s = csiSummary();
-      let fit = parameter === "sin2w" ? s.asimov.sin2ThetaW : s.asimov.chargeRadius2_cm2;
-      let mode = "Asimov (median expected)";
-      let data: { dir: string; on_kg_days: number; off_kg_days: number; on_counts: number[]; off_counts: number[]; edges_kev: number[] } | null = null;
+      let options: CsiBoundOptions = {};
       if (values.data !== undefined) {
         if (values.seed !== undefined) throw new OptionError("give either --seed (a toy spectrum) or --data (an event dataset)", { option: "--seed" });
         if (typeof values.data !== "string" || values.data === "") throw new OptionError("--data: expected a dataset directory", { option: "--data" });
         validateDataset(values.data);
-        const sp = csiSpectrumFromDataset(values.data);
-        fit = fitCsiResidual(sp, parameter === "sin2w" ? "sin2ThetaW" : "chargeRadius2_cm2", s.sin2Ref);
-        mode = `events of ${values.data}`;
-        data = { dir: values.data, on_kg_days: sp.onKgDays, off_kg_days: sp.offKgDays, on_counts: Array.from(sp.on), off_counts: Array.from(sp.off), edges_kev: Array.from(sp.edgesKeV) };
+        options = { dataDir: values.data };
       } else if (values.seed !== undefined) {
-        const seed = numberOption(values, "seed", undefined, DOMAINS.seed);
-        const sp = simulateCsiOnOff({ seed, backgroundPerKgDay: s.backgroundBinnedFit, onKgDays: s.published.exposureKgDays.on, offKgDays: s.published.exposureKgDays.off, sin2ThetaW: s.sin2Ref });
-        fit = fitCsiResidual(sp, parameter === "sin2w" ? "sin2ThetaW" : "chargeRadius2_cm2", s.sin2Ref);
-        mode = `toy spectrum, seed ${seed}`;
+        options = { seed: numberOption(values, "seed", undefined, DOMAINS.seed) };
       }
-      const p = s.published;
-      const json = {
-        parameter,
-        experiment: "TEXONO CsI(Tl)",
-        mode,
-        fit,
-        ...(data ? { data } : {}),
-        sm_rate_per_kg_day: s.smRatePerKgDay,
-        // The flat level the toys use; a dataset (--data) carries its own background.
-        ...(data ? {} : { background_per_kg_day: s.backgroundBinnedFit }),
-        sin2_from_published_xi: s.sin2FromPublishedXi,
-        r2_interval_from_published_sin2_cm2: s.chargeRadiusFromPublishedSin2,
-        published: parameter === "sin2w" ? p.sin2ThetaW : p.chargeRadius2_cm2,
-      };
-      const text =
-        parameter === "sin2w"
-          ? [
-              `TEXONO CsI(Tl), 3-8 MeV, ${mode}: sin^2 theta_W = ${fit.value.toFixed(4)} +${fit.errHigh.toFixed(4)} -${fit.errLow.toFixed(4)} (stat)`,
-              `from the published xi = ${p.xi.value}: sin^2 theta_W = ${s.sin2FromPublishedXi.toFixed(4)}`,
-              `published: ${p.sin2ThetaW.value} +- ${p.sin2ThetaW.stat} (stat) +- ${p.sin2ThetaW.sys} (sys)`,
-            ].join("\n")
-          : [
-              `TEXONO CsI(Tl), 3-8 MeV, ${mode}: <r^2> = ${fit.value.toExponential(2)} +${fit.errHigh.toExponential(2)} -${fit.errLow.toExponential(2)} cm^2 (stat)`,
-              `from the published sin^2 theta_W (stat+sys): ${s.chargeRadiusFromPublishedSin2.lower.toExponential(2)} < <r^2> < ${s.chargeRadiusFromPublishedSin2.upper.toExponential(2)} cm^2 (90 % CL)`,
-              `published: ${p.chargeRadius2_cm2.lower} < <r^2> < ${p.chargeRadius2_cm2.upper} cm^2 (90 % CL)`,
-            ].join("\n");
-      return { json, text };
+      const bound = csiBound(parameter, options);
+      return { json: bound.toJSON(), text: bound.toString() };
     }
     const c = conditions(values);
     let limit;
