@@ -15,12 +15,9 @@ export type { CsiBackgroundShares, CsiSimConfig } from "./csiSimConfig.js";
  * in lib/sim/README.md. Energies in keV (the event format's unit), exposures in kg day.
  */
 
-/**
- * The background-level source string (NOT PUBLISHED: an inference). Kept byte for byte, since every
- * CsI dataset's manifest carries it: csiBackgroundForXiError now lives in lib/rates/csiExpectedError.ts.
- */
+/** The background-level source string (NOT PUBLISHED: an inference), written into every CsI dataset's manifest. */
 const BACKGROUND_SOURCE =
-  "NOT PUBLISHED: inferred by csiBackgroundForXiError (lib/prospects/csiToy.ts), the background for which a binned fit (0.5 MeV bins) of the 3-8 MeV ON - OFF residual has the published statistical error of xi, 0.21 (PRD 81 072001 abstract), with the published exposures; here with this simulation's background shape and the resolution-folded signal (csiInferredBackground); the split into sources is this project's choice";
+  "NOT PUBLISHED: inferred (lib/rates/csiExpectedError.ts) as the background for which a binned fit (0.5 MeV bins) of the 3-8 MeV ON - OFF residual has the published statistical error of xi, 0.21 (PRD 81 072001 abstract), with the published exposures, this simulation's background shape and the resolution-folded signal; the split into sources is this project's choice";
 
 let defaults: Omit<CsiSimConfig, "backgroundPerKgDay"> | null = null;
 
