@@ -10,6 +10,7 @@ import { coverageCommand } from "./commands/coverage.js";
 import { selectCommand } from "./commands/select.js";
 import { spectraCommand } from "./commands/spectra.js";
 import { validateCommand } from "./commands/validate.js";
+import { importCommand } from "./commands/import.js";
 import { notebooksCommand } from "./commands/notebooks.js";
 import { reproduceCommand } from "./commands/reproduce.js";
 
@@ -17,4 +18,4 @@ import { reproduceCommand } from "./commands/reproduce.js";
  * Every `nuem` subcommand, in the order `nuem --help` lists them. A new analysis step adds
  * its command here and nowhere else.
  */
-export const commands: Command[] = [fluxCommand, xsecCommand, ratesCommand, simulateCommand, validateCommand, selectCommand, spectraCommand, sensitivityCommand, limitCommand, coverageCommand, boundCommand, notebooksCommand, reproduceCommand];
+export const commands: Command[] = [fluxCommand, xsecCommand, ratesCommand, simulateCommand, importCommand, validateCommand, selectCommand, spectraCommand, sensitivityCommand, limitCommand, coverageCommand, boundCommand, notebooksCommand, reproduceCommand];
