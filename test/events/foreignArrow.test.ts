@@ -1,6 +1,7 @@
 // Arrow files written by an independent implementation (polars, Rust arrow2/arrow-rs lineage) with
 // its default types (int64 ids, float64 energies, bool flags) and its three codecs: a dataset built
 // around them reads exactly as the project's own writer's dataset of the same values.
+import { spawnSync } from "node:child_process";
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import pl from "nodejs-polars";
@@ -118,4 +119,55 @@ describe("Arrow files from polars", () => {
     polarsEvents().withColumn(pl.Series("veto", Array.from(events.veto, String))).writeIPC(file, { compression: "zstd" });
     expect(() => readEvents(file)).toThrow(/column "veto" has type (Utf8|LargeUtf8|Utf8View), expected Uint8/);
   });
+});
+
+/** Rows of the events in runs 1..5 (run 6 left out, so a manifest can claim it). */
+const ROWS_TO_RUN_5 = events.run.indexOf(6);
+
+/**
+ * A polars-written dataset (LZ4), as in the tests above, without hashes, holding the events of
+ * runs 1..5 only and a manifest that says so (the run table still has runs 1..6).
+ */
+function polarsDataset(): string {
+  const own = tmp();
+  ownDataset(own);
+  const dir = tmp();
+  for (const f of readdirSync(own)) copyFileSync(join(own, f), join(dir, f));
+  polarsEvents().head(ROWS_TO_RUN_5).writeIPC(join(dir, "events-2005-08.arrow"), { compression: "lz4" });
+  polarsRuns(runs).writeIPC(join(dir, "runs.arrow"), { compression: "lz4" });
+  dropHashes(dir);
+  editManifest(dir, (p) => {
+    p.rows = ROWS_TO_RUN_5;
+    p.last_run = 5;
+  });
+  return dir;
+}
+
+function editManifest(dir: string, edit: (p: { rows: number; first_run: number; last_run: number }) => void): void {
+  const file = join(dir, "dataset.json");
+  const m = JSON.parse(readFileSync(file, "utf8"));
+  edit(m.periods[0]);
+  writeFileSync(file, JSON.stringify(m, null, 2) + "\n");
+}
+
+describe("a manifest that disagrees with an independent writer's files is refused", () => {
+  const nuem = (...args: string[]) => spawnSync(process.execPath, ["bin/nuem.js", ...args], { encoding: "utf8", timeout: 60_000 });
+  const cases: [string, (p: { rows: number; first_run: number; last_run: number }) => void, string][] = [
+    // The run table has runs 1..6; the events file holds runs 1..5.
+    ["a run range wider than the events (last_run 6)", (p) => (p.last_run = 6), "manifest says runs 1..6, events-2005-08.arrow has 1..5"],
+    ["a run range narrower than the events (first_run 2)", (p) => (p.first_run = 2), "manifest says runs 2..5, events-2005-08.arrow has 1..5"],
+    ["a row count one short", (p) => (p.rows -= 1), `manifest says ${ROWS_TO_RUN_5 - 1} rows, events-2005-08.arrow has ${ROWS_TO_RUN_5}`],
+  ];
+  for (const [name, edit, message] of cases) {
+    it(`${name}: nuem validate exits 1 naming the manifest and the file`, () => {
+      const dir = polarsDataset();
+      // As written, the dataset is valid.
+      const ok = nuem("validate", dir);
+      expect(ok.status, ok.stderr).toBe(0);
+      editManifest(dir, edit);
+      const r = nuem("validate", dir);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`${join(dir, "dataset.json")}: period "2005-08": ${message}`);
+    });
+  }
 });
