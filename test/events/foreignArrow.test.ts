@@ -171,3 +171,26 @@ describe("a manifest that disagrees with an independent writer's files is refuse
     });
   }
 });
+
+describe("damaged compressed files", () => {
+  it("a truncated LZ4 or ZSTD file is refused by the frame check, before any decoding", () => {
+    for (const compression of ["lz4", "zstd"] as const) {
+      const file = join(tmp(), `events-${compression}.arrow`);
+      polarsEvents().writeIPC(file, { compression });
+      const bytes = readFileSync(file);
+      writeFileSync(file, bytes.subarray(0, bytes.length - 100));
+      expect(() => readEvents(file)).toThrow(`${file}: truncated or incomplete Arrow IPC file: it does not end with "ARROW1"`);
+    }
+  });
+
+  it("a flipped byte inside an LZ4 body is refused (polars writes LZ4 block checksums), naming the file and the batch", () => {
+    const file = join(tmp(), "events-lz4.arrow");
+    polarsEvents().writeIPC(file, { compression: "lz4" });
+    const bytes = readFileSync(file);
+    // Inside the first LZ4 frame's data: a few bytes past its header.
+    const at = bytes.indexOf(MAGIC.lz4) + 64;
+    bytes[at] ^= 0x55;
+    writeFileSync(file, bytes);
+    expect(() => readEvents(file)).toThrow(`${file}: cannot decode record batch 0 (from row 0): BlockChecksumError`);
+  });
+});
