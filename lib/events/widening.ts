@@ -47,11 +47,12 @@ export function widenColumn(file: string, spec: EventColumnSpec, got: string, d:
   }
   const values = d.values as ArrayLike<number | bigint>;
   const range = INTEGER_RANGE[spec.type];
+  const [lo, hi] = range ? [BigInt(range[0]), BigInt(range[1])] : [0n, 0n];
   for (let i = 0; i < d.length; i++) {
     const raw = values[d.offset + i];
     if (range) {
       // bigint for Int64/Uint64 columns: compare before converting, so no value wraps.
-      const v = typeof raw === "bigint" ? (raw >= BigInt(range[0]) && raw <= BigInt(range[1]) ? Number(raw) : NaN) : raw;
+      const v = typeof raw === "bigint" ? (raw >= lo && raw <= hi ? Number(raw) : NaN) : raw;
       if (!(v >= range[0] && v <= range[1])) {
         throw new EventDataError(file, `row ${firstRow + i}: ${spec.name} = ${String(raw)} (${got}) is outside the ${spec.type} range ${range[0]}..${range[1]} of the format`, {
           row: firstRow + i,
