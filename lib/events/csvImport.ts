@@ -65,6 +65,9 @@ function columnIndex(file: string, csv: CsvRows, specs: readonly EventColumnSpec
   return idx;
 }
 
+/** A decimal number as CSV writers print it: optional sign, digits with an optional point, optional exponent, or inf/infinity. */
+const DECIMAL = /^[+-]?((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|inf|infinity)$/i;
+
 const INT_LIMITS: Record<string, [number, number]> = { int32: [-2147483648, 2147483647], uint8: [0, 255] };
 
 /** Parse one column; `parse` may map a cell to a number (codes, dates) before the generic rules. */
@@ -76,7 +79,13 @@ function parseColumn(file: string, csv: CsvRows, spec: EventColumnSpec, k: numbe
     let v: number | undefined = parse ? parse(cell) : undefined;
     if (v === undefined && spec.flag) v = /^true$/i.test(cell) ? 1 : /^false$/i.test(cell) ? 0 : undefined;
     if (v === undefined) {
-      v = /^[+-]?nan$/i.test(cell) ? NaN : cell === "" ? NaN : Number(cell);
+      // Decimal numbers only: JavaScript's Number() would also read "0x10" as 16, "0b11" as 3 and
+      // "0o17" as 15, which no other CSV reader does; such cells are refused, not reinterpreted.
+      if (!DECIMAL.test(cell) && !/^[+-]?nan$/i.test(cell)) {
+        const what = /^[+-]?0[xXbBoO]/.test(cell) ? "a hexadecimal, binary or octal literal, not a decimal number" : "not a number";
+        throw new EventDataError(file, `line ${line}, column ${spec.name}: ${what} (${JSON.stringify(cell)})`, { line, column: spec.name });
+      }
+      v = /^[+-]?nan$/i.test(cell) ? NaN : Number(cell);
       if (Number.isNaN(v) && !/^[+-]?nan$/i.test(cell)) {
         throw new EventDataError(file, `line ${line}, column ${spec.name}: not a number (${JSON.stringify(cell)})`, { line, column: spec.name });
       }

@@ -21,7 +21,9 @@ import {
 import { openRegularFile } from "../io/regularFile.js";
 import { allocColumn, type TypedColumn } from "./columns.js";
 import { EventDataError } from "./errors.js";
+import "./ipcCodecs.js";
 import { checkIpcLayout, readExactly, type BatchBlock } from "./ipcLayout.js";
+import { acceptedOnRead, widenColumn } from "./widening.js";
 import { EVENTS_FORMAT_NAME, EVENTS_SCHEMA_VERSION, type EventColumnSpec, type EventColumnType, type EventTableKind } from "./schema.js";
 
 const MAGIC = "ARROW1";
@@ -296,8 +298,8 @@ export class IpcTableReader {
         }
         const got = typeName(schema.fields[k].type);
         const want = arrowTypeName(spec.type);
-        if (got !== want && !(spec.flag && got === "Bool")) {
-          throw new EventDataError(file, `column "${spec.name}" has type ${got}, expected ${want} (${spec.type})`, { column: spec.name });
+        if (got !== want && !acceptedOnRead(spec, got)) {
+          throw new EventDataError(file, `column "${spec.name}" has type ${got}, expected ${want} (${spec.type}; see FORMAT.md for the types accepted on reading)`, { column: spec.name });
         }
         present.push(spec);
         this.fieldIndex.push(k);
@@ -436,12 +438,8 @@ export class IpcTableReader {
         column: spec.name,
       });
     }
-    if (typeName(d.type) === "Bool") {
-      const packed = d.values as Uint8Array;
-      const out = new Uint8Array(d.length);
-      for (let i = 0; i < d.length; i++) out[i] = (packed[(d.offset + i) >> 3] >> ((d.offset + i) & 7)) & 1;
-      return out;
-    }
+    const got = typeName(d.type);
+    if (got !== arrowTypeName(spec.type)) return widenColumn(this.file, spec, got, d, firstRow);
     const values = d.values as TypedColumn;
     return values.subarray(d.offset, d.offset + d.length);
   }

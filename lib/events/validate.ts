@@ -130,6 +130,12 @@ export function checkTruthRows(file: string, truth: TruthColumns, firstRow: numb
   }
 }
 
+/**
+ * Largest |start_utc| accepted, s: 1e11 s is the year 5138. Run starts in milliseconds since 1970
+ * (13 digits from 2001 on, >= 1e12) are refused rather than read as dates 1000 times too late.
+ */
+export const MAX_START_UTC_S = 1e11;
+
 /** Tolerance on run-time sums and run overlaps, s (float64 epoch seconds resolve ~0.25 us). */
 const TIME_SLACK_S = 1e-3;
 
@@ -152,6 +158,9 @@ export function checkRunTable(file: string, runs: RunTable, locate: RowLocator =
     const live = runs.live_time_s[i];
     const dead = runs.dead_time_s[i];
     if (!finite(start)) fail(file, locate, i, "start_utc", `start_utc of run ${r} is ${describe(start)}`);
+    if (Math.abs(start) >= MAX_START_UTC_S) {
+      fail(file, locate, i, "start_utc", `start_utc of run ${r} is ${start}, after the year 5000 in POSIX seconds: milliseconds since 1970 (13 digits)? Divide by 1000, or give an ISO-8601 date-time`);
+    }
     if (!finite(d) || d <= 0) fail(file, locate, i, "duration_s", `duration_s of run ${r} is ${describe(d)}, expected > 0`);
     if (!finite(live) || live < 0) fail(file, locate, i, "live_time_s", `live_time_s of run ${r} is ${describe(live)}, expected >= 0`);
     if (!finite(dead) || dead < 0) fail(file, locate, i, "dead_time_s", `dead_time_s of run ${r} is ${describe(dead)}, expected >= 0`);

@@ -160,8 +160,11 @@ describe("validation errors name the file and the problem", () => {
   });
 
   it("wrong type", () => {
-    const file = writeForeign(join(tmp(), "x.arrow"), plainColumns(events, (c) => (c.e1_kev = Float64Array.from(events.e1_kev))));
-    expect(errorOf(() => readEvents(file)).message).toBe(`${file}: column "e1_kev" has type Float64, expected Float32 (float32)`);
+    // A narrowing (float32 times) is refused; float64 energies are a widening, read as float32 (FORMAT.md).
+    const file = writeForeign(join(tmp(), "x.arrow"), plainColumns(events, (c) => (c.time_s = Float32Array.from(events.time_s))));
+    expect(errorOf(() => readEvents(file)).message).toBe(`${file}: column "time_s" has type Float32, expected Float64 (float64; see FORMAT.md for the types accepted on reading)`);
+    const wide = writeForeign(join(tmp(), "w.arrow"), plainColumns(events, (c) => (c.e1_kev = Float64Array.from(events.e1_kev))));
+    expect(readEvents(wide).e1_kev).toEqual(events.e1_kev);
     const file2 = writeForeign(join(tmp(), "y.arrow"), plainColumns(events, (c) => (c.run = Float64Array.from(events.run))));
     expect(errorOf(() => readEvents(file2)).message).toMatch(/column "run" has type Float64, expected Int32/);
   });

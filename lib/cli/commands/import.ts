@@ -1,14 +1,12 @@
 import { OptionError } from "../../errors.js";
 import type { Command } from "../command.js";
+import { importCsvCommand } from "./importCsv.js";
 import { importRootCommand } from "./importRoot.js";
 
-/**
- * The formats `nuem import` reads, each a command of its own (options, usage, run).
- * CSV: `nuem import csv` (the existing CSV importer) is added here as `csv: importCsvCommand`.
- */
+/** The formats `nuem import` reads, each a command of its own (options, usage, run). */
 const formats: Record<string, Command> = {
+  csv: importCsvCommand,
   root: importRootCommand,
-  // csv: importCsvCommand,
 };
 
 /** Every option of every format: the CLI parses them once; each format refuses the others'. */
