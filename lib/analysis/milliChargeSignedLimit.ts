@@ -34,7 +34,7 @@
  *     and GEMMA's PDG renormalisation: flat in X = d^2 >= 0, the 90 % point X_90, delta_Q_90 =
  *     1e-12 e sqrt(X_90) (GEMMA (6) with the milli-charge reference), per sign.
  */
-import type { SpectraFile } from "../spectra/spectraFile.js";
+import { knownFlux, type SpectraFile } from "../spectra/spectraFile.js";
 import { brentMinimize } from "../math/brentMinimize.js";
 import { measured, quantityTable, ResultTable, ResultTables } from "../fit/resultTable.js";
 import { gaussLegendre } from "../math/gaussLegendre.js";
@@ -324,7 +324,7 @@ export function interferenceRates(spectra: SpectraFile, analysis: PeriodAnalysis
   const process = MILLICHARGE_INTERFERENCE_PROCESS[model];
   if (!process) throw new Error(`the milli-charge model ${JSON.stringify(model)} has no weak-interference term (only ${Object.keys(MILLICHARGE_INTERFERENCE_PROCESS).join(", ")})`);
   const experiment = experimentNameOf(spectra.experiment);
-  const fluxScale = spectra.flux_per_cm2_s / modelFluxPerCm2s(experiment);
+  const fluxScale = knownFlux(spectra) / modelFluxPerCm2s(experiment);
   return binAveragedRate(experiment, process, analysis.binning.edgesKeV, { params: { deltaQ_e: X_REFERENCE_DELTA_Q_E }, response }).map((v) => v * fluxScale);
 }
 

@@ -30,7 +30,7 @@
  */
 import type { Roi } from "../fit/roi.js";
 import { FieldsRecord, measured, quantityTable, type ResultTable } from "../fit/resultTable.js";
-import type { SpectraFile, SpectraPeriod } from "../spectra/spectraFile.js";
+import { knownFlux, type SpectraFile, type SpectraPeriod } from "../spectra/spectraFile.js";
 import { GemmaChi2, type GemmaPeriodInput, type ProfileResult } from "../stats/gemmaChi2.js";
 import { CorrelatedGemmaChi2, type Chi2XK, type CorrelatedGemmaPeriodInput } from "../stats/gemmaChi2Correlated.js";
 import { fitOffBackground, type BackgroundFitOptions, type BackgroundKind, type OffBackground } from "./backgroundFit.js";
@@ -237,7 +237,7 @@ export function analysePeriod(spectra: SpectraFile, period: SpectraPeriod, choic
     if (e instanceof FitRefusedError) throw new FitRefusedError(`period ${period.name}: ${e.message}`, period.name, e.model);
     throw e;
   }
-  const fluxScale = spectra.flux_per_cm2_s / modelFluxPerCm2s(experiment);
+  const fluxScale = knownFlux(spectra) / modelFluxPerCm2s(experiment);
   const signal = signalDefinition(options.coupling ?? "mu", model);
   const em = binAveragedRate(experiment, signal.process, edges, { params: signal.params, response: options.response }).map((v) => v * fluxScale);
   const weak = binAveragedRate(experiment, "weak", edges, { response: options.response }).map((v) => v * fluxScale);

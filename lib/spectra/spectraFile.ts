@@ -44,7 +44,8 @@ export interface SpectraFile {
   experiment: string;
   target: string;
   mass_kg: number;
-  flux_per_cm2_s: number;
+  /** Antineutrino flux at the detector, /(cm^2 s); null when not known (an experiment without a description): an analysis refuses it. */
+  flux_per_cm2_s: number | null;
   periods: SpectraPeriod[];
   /** Optional provenance (tool, version, input dataset, seed). */
   provenance?: Record<string, unknown>;
@@ -126,7 +127,7 @@ export function validateSpectra(doc: unknown, file = "spectra"): SpectraFile {
   if (d.target !== "Ge") fail(file, "target", `${JSON.stringify(d.target)} is not supported: the analysis computes rates on germanium ("Ge")`);
   const D = SPECTRA_FIELD_DOMAINS;
   num(file, "mass_kg", d.mass_kg, D.mass_kg);
-  num(file, "flux_per_cm2_s", d.flux_per_cm2_s, D.flux_per_cm2_s);
+  if (d.flux_per_cm2_s !== null) num(file, "flux_per_cm2_s", d.flux_per_cm2_s, D.flux_per_cm2_s);
   if (!Array.isArray(d.periods) || d.periods.length === 0) fail(file, "periods", "expected a non-empty array of periods");
   const names = new Map<string, number>();
   (d.periods as unknown[]).forEach((p, j) => {
@@ -240,4 +241,12 @@ export function withPeriods(spectra: SpectraFile, names: readonly string[], file
 export function writeSpectraFile(file: string, spectra: SpectraFile): void {
   validateSpectra(spectra, file);
   writeFileAtomic(file, JSON.stringify(spectra, null, 2) + "\n");
+}
+
+/** The file's antineutrino flux, /(cm^2 s); refused when the file does not know it (null). */
+export function knownFlux(spectra: Pick<SpectraFile, "flux_per_cm2_s" | "experiment">): number {
+  if (spectra.flux_per_cm2_s === null) {
+    throw new InputDataError(`spectra file: flux_per_cm2_s is null (no flux is known for experiment ${JSON.stringify(spectra.experiment)}): the signal rates need it`, { file: "spectra file", field: "flux_per_cm2_s" });
+  }
+  return spectra.flux_per_cm2_s;
 }

@@ -126,7 +126,8 @@ export function spectraFromAccumulated(acc: SpectraAccumulator, inputs: SpectraF
     experiment: (facts?.experiment ?? "").toLowerCase() || "unknown",
     target: "Ge",
     mass_kg: facts ? facts.massKg : NaN,
-    flux_per_cm2_s: known ? known.reactor.publishedFlux.value : 1,
+    // Not known without the experiment's description: null, which an analysis refuses (no placeholder).
+    flux_per_cm2_s: known ? known.reactor.publishedFlux.value : null,
     periods: out,
     provenance: { tool: "nuem spectra (lib/spectra/buildSpectra.ts)", selection: selectionSettingsLabel(inputs.selection.settings), events: inputs.selection.events },
   };

@@ -39,7 +39,7 @@ describe("limit on delta_Q from a spectra file", () => {
     // Simpson's rule on the rate folded point by point (siteRate with the response), not on the fine grid.
     const simpson = simpsonBinAverages((t) => siteRate("gemma", "millicharge-stepping", t, { deltaQ_e: 1e-12 }, responseSpec("gemma")), edges);
     // The file's flux (the published 2.7e13) over the library's GEMMA flux (2.719e13, notebook 01).
-    const scale = spectra.flux_per_cm2_s / modelFluxPerCm2s("gemma");
+    const scale = spectra.flux_per_cm2_s! / modelFluxPerCm2s("gemma");
     for (let i = 0; i < edges.length - 1; i += 7) expect(Math.abs(p.emPerKeVKgDay[i] / (simpson[i] * scale) - 1)).toBeLessThan(1e-3);
   });
 
