@@ -71,10 +71,10 @@ describe("spectraFromAccumulated on hand-built sums", () => {
     expect(r.periods[0].tau!.tau).toBeCloseTo((10 * 0.9) / (4 * 0.8), 12);
   });
 
-  it("the file's header and notes: experiment, mass, flux 1 without published data, phase name, weights", () => {
+  it("the file's header and notes: experiment, mass, no flux (null) without published data, phase name, weights", () => {
     expect(r.spectra.experiment).toBe("gemma");
     expect(r.spectra.mass_kg).toBe(1.5);
-    expect(r.spectra.flux_per_cm2_s).toBe(1);
+    expect(r.spectra.flux_per_cm2_s).toBeNull();
     expect(p.name).toBe("phase-1");
     expect(p.notes!.phase_name).toBe("Phase I");
     expect(p.notes!.weights).toEqual({ "2005-08": [0.2, 0.5, 0.3] });
